@@ -1,0 +1,5 @@
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Core.Demo;
+
+public sealed record DemoRun(Run Run, IReadOnlyList<Step> Steps, IReadOnlyList<Decision> Decisions, IReadOnlyList<Complaint> Complaints);

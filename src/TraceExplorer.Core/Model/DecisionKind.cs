@@ -1,0 +1,10 @@
+namespace TraceExplorer.Core.Model;
+
+public enum DecisionKind
+{
+    Approval,
+    PolicyBlock,
+    Routing,
+    Fallback,
+    Audit,
+}

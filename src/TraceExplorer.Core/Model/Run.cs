@@ -1,0 +1,41 @@
+namespace TraceExplorer.Core.Model;
+
+/// <summary>One agent execution. The ID model and version metadata are first-class so they can be indexed and filtered.</summary>
+public sealed class Run
+{
+    public required string RunId { get; set; }
+    public required string RequestId { get; set; }
+    public required string TraceId { get; set; }
+    public string? ParentRunId { get; set; }
+    public RunRelation Relation { get; set; }
+
+    public string? AgentName { get; set; }
+    public string? Route { get; set; }
+    public RunStatus Status { get; set; }
+
+    public DateTime StartTime { get; set; }
+    public DateTime EndTime { get; set; }
+    public double DurationMs { get; set; }
+
+    public int StepCount { get; set; }
+    public int ToolCallCount { get; set; }
+    public int ErrorCount { get; set; }
+    public long InputTokens { get; set; }
+    public long OutputTokens { get; set; }
+
+    public string? PromptVersion { get; set; }
+    public string? PolicyVersion { get; set; }
+    public string? ToolContractVersion { get; set; }
+    public string? RouteConfigVersion { get; set; }
+
+    /// <summary>Distinct models used by the run's model steps, comma separated in order of first use.</summary>
+    public string? Models { get; set; }
+
+    public string? Input { get; set; }
+    public string? Output { get; set; }
+
+    /// <summary>A keyed hash of enduser.id; the raw id is never stored.</summary>
+    public string? EndUserHash { get; set; }
+
+    public bool IsPinned { get; set; }
+}

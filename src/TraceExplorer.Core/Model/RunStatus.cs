@@ -1,0 +1,7 @@
+namespace TraceExplorer.Core.Model;
+
+public enum RunStatus
+{
+    Ok,
+    Error,
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Storage.Configurations;
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> builder)
+    {
+        builder.ToTable("decisions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.RunId).HasMaxLength(128);
+        builder.Property(d => d.SpanId).HasMaxLength(16);
+        builder.HasIndex(d => new { d.RunId, d.Time });
+        builder.HasIndex(d => new { d.Kind, d.Time });
+        builder.HasOne<Run>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Storage.Configurations;
+
+internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
+{
+    public void Configure(EntityTypeBuilder<Step> builder)
+    {
+        builder.ToTable("steps");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.TraceId).HasMaxLength(32);
+        builder.Property(s => s.SpanId).HasMaxLength(16);
+        builder.Property(s => s.ParentSpanId).HasMaxLength(16);
+        builder.Property(s => s.RunId).HasMaxLength(128);
+
+        // (trace id, span id) is a span's identity: exporters retry, and a retried span must not be stored twice.
+        builder.HasIndex(s => new { s.TraceId, s.SpanId }).IsUnique();
+        builder.HasIndex(s => new { s.RunId, s.StepNumber });
+        builder.HasIndex(s => s.ToolCallId);
+        builder.HasIndex(s => new { s.Kind, s.StartTime });
+        builder.HasOne<Run>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Storage.Queries;
+
+/// <summary>Reads for the runs list, the run page and the runs API. A context per call, so it is safe to share.</summary>
+public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
+{
+    public const int MaxStepPageSize = 5000;
+
+    public async Task<PagedResult<RunListItem>> GetRunsAsync(RunListRequest request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = RunFilterQuery.Apply(db, db.Runs.AsNoTracking(), request.Filter);
+        var total = await query.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(request.PageSize, 1, RunListRequest.MaxPageSize);
+        var page = Math.Max(request.Page, 1);
+        var items = await RunSorting.Apply(query, request.Sort, request.Descending)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(r => new RunListItem
+            {
+                RunId = r.RunId,
+                RequestId = r.RequestId,
+                TraceId = r.TraceId,
+                AgentName = r.AgentName,
+                Route = r.Route,
+                Status = r.Status,
+                StartTime = r.StartTime,
+                DurationMs = r.DurationMs,
+                StepCount = r.StepCount,
+                ToolCallCount = r.ToolCallCount,
+                ErrorCount = r.ErrorCount,
+                TotalTokens = r.InputTokens + r.OutputTokens,
+                Relation = r.Relation,
+                Versions = new RunVersions(r.PromptVersion, r.PolicyVersion, r.ToolContractVersion, r.RouteConfigVersion),
+            })
+            .ToListAsync(cancellationToken);
+        return new PagedResult<RunListItem>(items, total, page, pageSize);
+    }
+
+    public async Task<RunDetails?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.RunId == runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var children = await db.Runs.AsNoTracking()
+            .Where(r => r.ParentRunId == runId)
+            .OrderBy(r => r.StartTime)
+            .Select(r => new RunLink(r.RunId, r.Relation, r.Status, r.StartTime))
+            .ToListAsync(cancellationToken);
+        var complaints = await db.Complaints.AsNoTracking()
+            .Where(c => c.RunId == runId)
+            .OrderBy(c => c.Time)
+            .Select(c => new ComplaintItem(c.ExternalId, c.Time, c.Text))
+            .ToListAsync(cancellationToken);
+
+        return new RunDetails
+        {
+            RunId = run.RunId,
+            RequestId = run.RequestId,
+            TraceId = run.TraceId,
+            ParentRunId = run.ParentRunId,
+            Relation = run.Relation,
+            AgentName = run.AgentName,
+            Route = run.Route,
+            Status = run.Status,
+            StartTime = run.StartTime,
+            EndTime = run.EndTime,
+            DurationMs = run.DurationMs,
+            StepCount = run.StepCount,
+            ToolCallCount = run.ToolCallCount,
+            ErrorCount = run.ErrorCount,
+            InputTokens = run.InputTokens,
+            OutputTokens = run.OutputTokens,
+            Versions = new RunVersions(run.PromptVersion, run.PolicyVersion, run.ToolContractVersion, run.RouteConfigVersion),
+            Models = run.Models,
+            Input = run.Input,
+            Output = run.Output,
+            IsPinned = run.IsPinned,
+            ChildRuns = children,
+            Complaints = complaints,
+        };
+    }
+
+    /// <summary>A window of a run's steps in step order; null when the run does not exist.</summary>
+    public async Task<IReadOnlyList<StepItem>?> GetStepsAsync(string runId, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Runs.AnyAsync(r => r.RunId == runId, cancellationToken))
+        {
+            return null;
+        }
+
+        var steps = await db.Steps.AsNoTracking()
+            .Where(s => s.RunId == runId)
+            .OrderBy(s => s.StepNumber)
+            .ThenBy(s => s.Id)
+            .Skip(Math.Max(offset, 0))
+            .Take(Math.Clamp(limit, 1, MaxStepPageSize))
+            .ToListAsync(cancellationToken);
+        return steps.Select(StepItem.From).ToList();
+    }
+
+    /// <summary>A run's decisions in time order, each with the step it belongs to; null when the run does not exist.</summary>
+    public async Task<IReadOnlyList<DecisionItem>?> GetDecisionsAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Runs.AnyAsync(r => r.RunId == runId, cancellationToken))
+        {
+            return null;
+        }
+
+        return await db.Decisions.AsNoTracking()
+            .Where(d => d.RunId == runId)
+            .OrderBy(d => d.Time)
+            .ThenBy(d => d.Id)
+            .Select(d => new DecisionItem
+            {
+                Time = d.Time,
+                Kind = d.Kind,
+                Outcome = d.Outcome,
+                Reason = d.Reason,
+                PolicyId = d.PolicyId,
+                Actor = d.Actor,
+                Target = d.Target,
+                SpanId = d.SpanId,
+                StepNumber = db.Steps
+                    .Where(s => s.RunId == d.RunId && s.SpanId == d.SpanId)
+                    .Select(s => (int?)s.StepNumber)
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<RunFilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.Runs.AsNoTracking();
+        return new RunFilterOptions(
+            await DistinctAsync(runs.Select(r => r.AgentName), cancellationToken),
+            await DistinctAsync(runs.Select(r => r.Route), cancellationToken),
+            await DistinctAsync(runs.Select(r => r.PromptVersion), cancellationToken),
+            await DistinctAsync(runs.Select(r => r.PolicyVersion), cancellationToken),
+            await DistinctAsync(runs.Select(r => r.ToolContractVersion), cancellationToken),
+            await DistinctAsync(runs.Select(r => r.RouteConfigVersion), cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<string>> DistinctAsync(IQueryable<string?> values, CancellationToken cancellationToken) =>
+        await values.Where(v => v != null).Distinct().OrderBy(v => v).Select(v => v!).ToListAsync(cancellationToken);
+}

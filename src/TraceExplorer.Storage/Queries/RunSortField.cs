@@ -1,0 +1,13 @@
+namespace TraceExplorer.Storage.Queries;
+
+public enum RunSortField
+{
+    StartTime,
+    DurationMs,
+    StepCount,
+    ToolCallCount,
+    ErrorCount,
+    Tokens,
+    AgentName,
+    Status,
+}

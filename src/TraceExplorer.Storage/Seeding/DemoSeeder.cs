@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Demo;
+
+namespace TraceExplorer.Storage.Seeding;
+
+/// <summary>Writes generated demo runs into the store in batches, a fresh context per batch so memory stays flat.</summary>
+public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory)
+{
+    private const int RunsPerBatch = 500;
+
+    public async Task<DemoSeedResult> SeedAsync(DemoDataOptions options, CancellationToken cancellationToken = default)
+    {
+        long runs = 0, steps = 0, decisions = 0, complaints = 0;
+        foreach (var batch in DemoDataGenerator.Generate(options).Chunk(RunsPerBatch))
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var run in batch)
+            {
+                db.Runs.Add(run.Run);
+                db.Steps.AddRange(run.Steps);
+                db.Decisions.AddRange(run.Decisions);
+                db.Complaints.AddRange(run.Complaints);
+                steps += run.Steps.Count;
+                decisions += run.Decisions.Count;
+                complaints += run.Complaints.Count;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            runs += batch.Length;
+        }
+
+        return new DemoSeedResult(runs, steps, decisions, complaints);
+    }
+
+    public async Task<bool> StoreIsEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return !await db.Runs.AnyAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TraceExplorer.Storage.Queries;
+using TraceExplorer.Storage.Seeding;
+
+namespace TraceExplorer.Storage;
+
+public static class TraceStoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddTraceStore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContextFactory<TraceDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<RunQueries>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Model;
+
+namespace TraceExplorer.Web.Api;
+
+/// <summary><c>/api/runs</c>: the runs list and a run's details, steps and decisions as JSON.</summary>
+public static class RunsApi
+{
+    public const int DefaultStepPageSize = 1000;
+
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapGet("/", ListRuns).WithName("ListRuns").WithSummary("Runs matching the filters, one page at a time.");
+        runs.MapGet("/{runId}", GetRun).WithName("GetRun").WithSummary("One run with its versions, related runs and complaints.");
+        runs.MapGet("/{runId}/steps", GetSteps).WithName("GetRunSteps").WithSummary("A run's steps in step order; page with offset and limit.");
+        runs.MapGet("/{runId}/decisions", GetDecisions).WithName("GetRunDecisions").WithSummary("A run's decision log in time order.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<PagedResult<RunListItem>>, ValidationProblem>> ListRuns(
+        [AsParameters] RunListQuery query, RunQueries queries, CancellationToken cancellationToken)
+    {
+        var request = query.ToRequest(out var errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A filter value is not valid.");
+        }
+
+        return TypedResults.Ok(await queries.GetRunsAsync(request, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> GetRun(string runId, RunQueries queries, CancellationToken cancellationToken)
+    {
+        var run = await queries.GetRunAsync(runId, cancellationToken);
+        return run is null ? RunNotFound(runId) : TypedResults.Ok(run);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StepItem>>, ProblemHttpResult, ValidationProblem>> GetSteps(
+        string runId, RunQueries queries, CancellationToken cancellationToken, string? offset = null, string? limit = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string name, string message) => errors[name] = [message];
+        var from = QueryParsing.ParseInt(offset, "offset", 0, int.MaxValue, 0, Fail);
+        var count = QueryParsing.ParseInt(limit, "limit", 1, RunQueries.MaxStepPageSize, DefaultStepPageSize, Fail);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A paging value is not valid.");
+        }
+
+        var steps = await queries.GetStepsAsync(runId, from, count, cancellationToken);
+        return steps is null ? RunNotFound(runId) : TypedResults.Ok(steps);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DecisionItem>>, ProblemHttpResult>> GetDecisions(
+        string runId, RunQueries queries, CancellationToken cancellationToken)
+    {
+        var decisions = await queries.GetDecisionsAsync(runId, cancellationToken);
+        return decisions is null ? RunNotFound(runId) : TypedResults.Ok(decisions);
+    }
+
+    private static ProblemHttpResult RunNotFound(string runId) =>
+        TypedResults.Problem(title: "Run not found.", detail: $"No run has the id '{runId}'.", statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using TraceExplorer.Core.Demo;
+using TraceExplorer.Storage;
+using TraceExplorer.Storage.Seeding;
+using TraceExplorer.Web.Api;
+using TraceExplorer.Web.Components;
+using TraceExplorer.Web.Configuration;
+
+namespace TraceExplorer.Web.Extensions;
+
+public static class TraceExplorerAppExtensions
+{
+    private const string SeedStepsOption = "seed-demo-steps";
+
+    /// <summary>Migrates the store and, when it is empty and seeding is on, fills it with demo runs.</summary>
+    public static async Task InitializeTraceStoreAsync(this WebApplication app)
+    {
+        var contextFactory = app.Services.GetRequiredService<IDbContextFactory<TraceDbContext>>();
+        await StoreInitializer.InitializeAsync(contextFactory);
+
+        var settings = app.Services.GetRequiredService<IOptions<DemoDataSettings>>().Value;
+        var seeder = app.Services.GetRequiredService<DemoSeeder>();
+        if (settings.SeedOnEmptyStore && await seeder.StoreIsEmptyAsync())
+        {
+            var result = await seeder.SeedAsync(DemoOptions(settings) with { RunCount = settings.RunCount });
+            app.Logger.LogInformation("Seeded the empty store with {Runs} demo runs ({Steps} steps)", result.Runs, result.Steps);
+        }
+    }
+
+    /// <summary>
+    /// <c>--seed-demo-steps N</c>: fill an empty store with about N steps of demo runs for benchmarks, then exit.
+    /// Returns true when the option was given.
+    /// </summary>
+    public static async Task<bool> RunCommandLineSeedAsync(this WebApplication app)
+    {
+        var requested = app.Configuration[SeedStepsOption];
+        if (requested is null)
+        {
+            return false;
+        }
+
+        if (!long.TryParse(requested, out var steps) || steps < 1)
+        {
+            throw new InvalidOperationException($"--{SeedStepsOption} takes a positive whole number of steps, not '{requested}'.");
+        }
+
+        await StoreInitializer.InitializeAsync(app.Services.GetRequiredService<IDbContextFactory<TraceDbContext>>());
+        var seeder = app.Services.GetRequiredService<DemoSeeder>();
+        if (!await seeder.StoreIsEmptyAsync())
+        {
+            throw new InvalidOperationException($"--{SeedStepsOption} seeds an empty store only; point ConnectionStrings__TraceStore at a new file.");
+        }
+
+        var settings = app.Services.GetRequiredService<IOptions<DemoDataSettings>>().Value;
+        // Runs average about 20 steps; generation stops as soon as the requested step count is reached.
+        var options = DemoOptions(settings) with { RunCount = (int)Math.Min(int.MaxValue, (steps / 10) + 1), MaxSteps = steps };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await seeder.SeedAsync(options);
+        app.Logger.LogInformation("Seeded {Runs} runs, {Steps} steps, {Decisions} decisions in {Seconds:0.0} s",
+            result.Runs, result.Steps, result.Decisions, started.Elapsed.TotalSeconds);
+        return true;
+    }
+
+    public static WebApplication MapTraceExplorer(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });
+        app.MapOpenApi();
+        app.MapRunsApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    // Demo traffic ends at the current hour, so a fresh store always shows the last two weeks.
+    private static DemoDataOptions DemoOptions(DemoDataSettings settings)
+    {
+        var now = DateTime.UtcNow;
+        return new DemoDataOptions { Seed = settings.Seed, End = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc) };
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>Query-string values to typed values; a value that does not parse is reported under its parameter's name.</summary>
+public static class QueryParsing
+{
+    public static DateTime? ParseTime(string? text, string name, Action<string, string> fail)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return parsed.UtcDateTime;
+        }
+
+        fail(name, $"'{text}' is not an ISO 8601 time such as 2026-11-24T09:30:00Z.");
+        return null;
+    }
+
+    public static int ParseInt(string? text, string name, int min, int max, int fallback, Action<string, string> fail)
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
+        {
+            return parsed;
+        }
+
+        fail(name, $"'{text}' is not a whole number from {min} to {max}.");
+        return fallback;
+    }
+}
