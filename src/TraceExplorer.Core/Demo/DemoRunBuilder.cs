@@ -133,8 +133,11 @@ internal sealed class DemoRunBuilder
 
     private void AddRetrieval(Step parent, string orderId, int iteration)
     {
-        var query = new { query = $"order {orderId} status policy", top_k = 5 };
-        // The planted route-config incident: the fallback route's small model keeps re-asking the same search.
+        // The planted route-config incident: the fallback route's small model keeps re-asking the same search,
+        // where the primary route refines its query on each iteration.
+        string[] topics = ["status", "refund policy", "shipping times", "returns window", "address change"];
+        var topic = OnFallback ? topics[0] : topics[iteration % topics.Length] + (iteration >= topics.Length ? " details" : "");
+        var query = new { query = $"order {orderId} {topic}", top_k = 5 };
         var repeats = OnFallback && iteration > 0 ? _random.Next(2, 5) : 1;
         for (var i = 0; i < repeats; i++)
         {

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TraceExplorer.Testing;
+
+namespace TraceExplorer.Tests.Api;
+
+/// <summary>The real app over HTTP in memory, on a real SQLite store seeded with the tests' fixed demo data.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Store = await TestStore.CreateAsync();
+        await Store.SeedDemoAsync(300);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:TraceStore", Store.ConnectionString);
+        builder.UseSetting("DemoData:SeedOnEmptyStore", "false");
+        builder.UseEnvironment("Production");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}

@@ -1,0 +1,77 @@
+using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Model;
+
+namespace TraceExplorer.Tests.Model;
+
+public sealed class RunListQueryTests
+{
+    [Fact]
+    public void A_url_parses_into_the_request_it_describes()
+    {
+        var query = RunListQuery.FromUri(
+            "http://localhost/runs?from=2026-11-10T00:00:00Z&to=2026-11-11T12:00:00%2B02:00&status=ERROR&agent=support-agent"
+            + "&policyVersion=policy-2026.11.2&minDurationMs=1500.5&q=order%20A-1&page=3&pageSize=25&sort=durationMs&dir=asc");
+
+        var request = query.ToRequest(out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(new DateTime(2026, 11, 10, 0, 0, 0, DateTimeKind.Utc), request.Filter.From);
+        Assert.Equal(new DateTime(2026, 11, 11, 10, 0, 0, DateTimeKind.Utc), request.Filter.To);
+        Assert.Equal(RunStatus.Error, request.Filter.Status);
+        Assert.Equal("support-agent", request.Filter.Agent);
+        Assert.Equal("policy-2026.11.2", request.Filter.PolicyVersion);
+        Assert.Equal(1500.5, request.Filter.MinDurationMs);
+        Assert.Equal("order A-1", request.Filter.Text);
+        Assert.Equal((3, 25, RunSortField.DurationMs, false), (request.Page, request.PageSize, request.Sort, request.Descending));
+    }
+
+    [Fact]
+    public void An_empty_query_means_newest_first_page_one()
+    {
+        var request = RunListQuery.FromUri("http://localhost/runs").ToRequest(out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(new RunFilter(), request.Filter);
+        Assert.Equal((1, 50, RunSortField.StartTime, true), (request.Page, request.PageSize, request.Sort, request.Descending));
+    }
+
+    [Theory]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("to=2026-13-01", "to")]
+    [InlineData("from=2026-11-02T00:00Z&to=2026-11-01T00:00Z", "to")]
+    [InlineData("status=failed", "status")]
+    [InlineData("status=1", "status")]
+    [InlineData("minDurationMs=-5", "minDurationMs")]
+    [InlineData("minDurationMs=NaN", "minDurationMs")]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=100000", "pageSize")]
+    [InlineData("sort=input", "sort")]
+    [InlineData("dir=up", "dir")]
+    public void A_bad_value_is_reported_under_its_parameter(string queryString, string parameter)
+    {
+        RunListQuery.FromUri("http://localhost/runs?" + queryString).ToRequest(out var errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(parameter, error.Key);
+        Assert.NotEmpty(Assert.Single(error.Value));
+    }
+
+    [Fact]
+    public void The_query_string_round_trips_and_leaves_out_empty_values()
+    {
+        var query = new RunListQuery { Q = "a b&c", Status = "error", RouteConfigVersion = "routes-v8", Page = "2", Agent = " " };
+
+        var text = query.ToQueryString();
+
+        Assert.Equal("q=a%20b%26c&status=error&routeConfigVersion=routes-v8&page=2", text);
+        Assert.Equal(query with { Agent = null }, RunListQuery.FromUri("/runs?" + text));
+    }
+
+    [Fact]
+    public void Paging_and_sorting_are_not_filters()
+    {
+        Assert.False(new RunListQuery { Page = "2", Sort = "durationMs", Dir = "asc", PageSize = "25" }.HasFilters);
+        Assert.True(new RunListQuery { Route = "primary" }.HasFilters);
+    }
+}
