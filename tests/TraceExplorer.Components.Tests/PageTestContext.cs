@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using TraceExplorer.Testing;
+
+namespace TraceExplorer.Components.Tests;
+
+/// <summary>A MudBlazor test context with a real SQLite store behind the pages' queries.</summary>
+public abstract class PageTestContext : MudTestContext
+{
+    protected TestStore Store { get; private set; } = null!;
+
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>How many demo runs to seed; 0 leaves the store empty.</summary>
+    protected virtual int DemoRuns => 200;
+
+    protected override async Task InitializeContextAsync()
+    {
+        Store = await TestStore.CreateAsync();
+        if (DemoRuns > 0)
+        {
+            await Store.SeedDemoAsync(DemoRuns);
+        }
+
+        Services.AddSingleton(Store.Queries);
+        await base.InitializeContextAsync();
+    }
+
+    protected override async Task DisposeContextAsync()
+    {
+        await base.DisposeContextAsync();
+        await Store.DisposeAsync();
+    }
+}
