@@ -107,4 +107,24 @@ public sealed partial class RunsPageTests(AppFixture app)
         Assert.Equal(404, response!.Status);
         await Expect(page.GetByText("Page not found")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Dark_mode_is_remembered_across_reloads()
+    {
+        var page = await app.NewPageAsync();
+        var runs = new RunsPageObject(page);
+        await runs.GoToAsync();
+        var light = await BackgroundAsync(page);
+
+        await page.GetByLabel("Toggle dark mode").ClickAsync();
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
+        var dark = await BackgroundAsync(page);
+        await page.ReloadAsync();
+        await runs.Count.WaitForAsync();
+
+        await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 }

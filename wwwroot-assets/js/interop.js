@@ -8,5 +8,15 @@ window.traceExplorer = {
     } catch {
       return false;
     }
+  },
+
+  // The dark-mode choice outlives the page; null when the user never chose.
+  getDarkMode: function () {
+    const stored = localStorage.getItem("traceExplorer.darkMode");
+    return stored === null ? null : stored === "true";
+  },
+
+  setDarkMode: function (dark) {
+    localStorage.setItem("traceExplorer.darkMode", String(dark));
   }
 };

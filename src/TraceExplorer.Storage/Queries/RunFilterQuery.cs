@@ -7,7 +7,11 @@ namespace TraceExplorer.Storage.Queries;
 /// <summary>The one place the runs filter becomes SQL, shared by the list, the API and later pages.</summary>
 public static class RunFilterQuery
 {
-    public static IQueryable<Run> Apply(TraceDbContext db, IQueryable<Run> query, RunFilter filter)
+    /// <remarks>
+    /// Text that is an id (run, request, trace or tool call) selects exactly the runs it identifies, through the
+    /// id indexes; any other text matches within the runs' input.
+    /// </remarks>
+    public static async Task<IQueryable<Run>> ApplyAsync(TraceDbContext db, IQueryable<Run> query, RunFilter filter, CancellationToken cancellationToken = default)
     {
         if (filter.From is { } from)
         {
@@ -39,17 +43,31 @@ public static class RunFilterQuery
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
-            var traceId = text.ToLowerInvariant();
-            var pattern = "%" + EscapeLike(text) + "%";
-            query = query.Where(r =>
-                r.RunId == text
-                || r.RequestId == text
-                || r.TraceId == traceId
-                || db.Steps.Any(s => s.ToolCallId == text && s.RunId == r.RunId)
-                || EF.Functions.Like(r.Input, pattern, "\\"));
+            var matchedIds = await RunIdsMatchingAsync(db, text, cancellationToken);
+            if (matchedIds.Count > 0)
+            {
+                query = query.Where(r => matchedIds.Contains(r.RunId));
+            }
+            else
+            {
+                var pattern = "%" + EscapeLike(text) + "%";
+                query = query.Where(r => EF.Functions.Like(r.Input, pattern, "\\"));
+            }
         }
 
         return query;
+    }
+
+    private static async Task<List<string>> RunIdsMatchingAsync(TraceDbContext db, string text, CancellationToken cancellationToken)
+    {
+        var traceId = text.ToLowerInvariant();
+        var runs = db.Runs.AsNoTracking();
+        return await runs.Where(r => r.RunId == text).Select(r => r.RunId)
+            .Union(runs.Where(r => r.RequestId == text).Select(r => r.RunId))
+            .Union(runs.Where(r => r.TraceId == traceId).Select(r => r.RunId))
+            .Union(db.Steps.AsNoTracking().Where(s => s.ToolCallId == text).Select(s => s.RunId))
+            .Take(RunListRequest.MaxPageSize)
+            .ToListAsync(cancellationToken);
     }
 
     private static IQueryable<Run> WhereEquals(IQueryable<Run> query, string? value, Expression<Func<Run, string?>> column)

@@ -11,7 +11,7 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
     public async Task<PagedResult<RunListItem>> GetRunsAsync(RunListRequest request, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = RunFilterQuery.Apply(db, db.Runs.AsNoTracking(), request.Filter);
+        var query = await RunFilterQuery.ApplyAsync(db, db.Runs.AsNoTracking(), request.Filter, cancellationToken);
         var total = await query.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(request.PageSize, 1, RunListRequest.MaxPageSize);
         var page = Math.Max(request.Page, 1);
