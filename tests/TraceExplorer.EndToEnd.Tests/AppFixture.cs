@@ -50,6 +50,9 @@ public sealed class AppFixture : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = BaseAddress.ToString();
+        start.Environment["Ingest__HttpUrl"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Ingest__GrpcUrl"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["Ingest__EndUserHashKeyFile"] = Path.Combine(_dataDirectory, "enduser-hash.key");
         start.Environment["ConnectionStrings__TraceStore"] = $"Data Source={Path.Combine(_dataDirectory, "e2e.db")}";
         start.Environment["DemoData__RunCount"] = DemoRuns.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");

@@ -341,10 +341,12 @@ internal sealed class DemoRunBuilder
         return step;
     }
 
-    private void AddDecision(DecisionKind kind, Step step, string outcome, string reason, string policyId, string actor, string target) =>
-        _decisions.Add(new Decision
+    private void AddDecision(DecisionKind kind, Step step, string outcome, string reason, string policyId, string actor, string target)
+    {
+        var decision = new Decision
         {
             RunId = _plan.RunId,
+            TraceId = _plan.TraceId,
             SpanId = step.SpanId,
             Time = step.StartTime.AddMilliseconds(Math.Min(1, step.DurationMs)),
             Kind = kind,
@@ -353,7 +355,10 @@ internal sealed class DemoRunBuilder
             PolicyId = policyId,
             Actor = actor,
             Target = target,
-        });
+        };
+        decision.Fingerprint = DecisionFingerprint.Of(decision);
+        _decisions.Add(decision);
+    }
 
     private static void MarkError(Step step, string type, string message)
     {

@@ -38,4 +38,16 @@ public sealed class Run
     public string? EndUserHash { get; set; }
 
     public bool IsPinned { get; set; }
+
+    /// <summary>The span with no parent, once it has arrived.</summary>
+    public string? RootSpanId { get; set; }
+
+    /// <summary>Whether the root span ended in error; with <see cref="RootSpanId"/> it decides the status.</summary>
+    public bool RootFailed { get; set; }
+
+    /// <summary>The latest step start seen, so ingest can tell in-order arrival (append numbers) from out-of-order (renumber).</summary>
+    public DateTime? LastStepStart { get; set; }
+
+    /// <summary>True once a span of the run carried agent.step_id: the agent numbers its steps, ingest does not.</summary>
+    public bool StepIdsFromAgent { get; set; }
 }

@@ -2,45 +2,70 @@ using TraceExplorer.Core.Model;
 
 namespace TraceExplorer.Core.Runs;
 
-/// <summary>Derives a run's summary columns (times, counts, tokens, models, status) from its steps.</summary>
+/// <summary>
+/// Derives a run's summary columns (times, counts, tokens, models, root, status) from its steps. Incremental, because
+/// the spans of a run arrive in many batches and in any order: adding steps in any grouping gives the same run.
+/// </summary>
 public static class RunRollup
 {
+    /// <summary>Summarises a run from all of its steps.</summary>
     public static void Apply(Run run, IReadOnlyCollection<Step> steps)
     {
-        if (steps.Count == 0)
+        run.StepCount = run.ToolCallCount = run.ErrorCount = 0;
+        run.InputTokens = run.OutputTokens = 0;
+        run.Models = null;
+        run.RootSpanId = null;
+        run.LastStepStart = null;
+        Add(run, steps);
+    }
+
+    /// <summary>Folds newly stored steps into the run's summary; each step must be added once only.</summary>
+    public static void Add(Run run, IReadOnlyCollection<Step> newSteps)
+    {
+        if (newSteps.Count == 0)
         {
             return;
         }
 
-        var start = steps.Min(s => s.StartTime);
-        var end = steps.Max(s => s.StartTime.AddTicks(MillisecondsToTicks(s.DurationMs)));
-        run.StartTime = start;
-        run.EndTime = end;
-        run.DurationMs = (end - start).TotalMilliseconds;
-        run.StepCount = steps.Count;
-        run.ToolCallCount = steps.Count(s => s.Kind == StepKind.Tool);
-        run.ErrorCount = steps.Count(s => s.Status == StepStatus.Error);
-        run.InputTokens = steps.Sum(s => s.InputTokens ?? 0);
-        run.OutputTokens = steps.Sum(s => s.OutputTokens ?? 0);
-        run.Status = run.ErrorCount > 0 && RootFailed(steps) ? RunStatus.Error : RunStatus.Ok;
+        var start = newSteps.Min(s => s.StartTime);
+        var end = newSteps.Max(EndOf);
+        var first = run.StepCount == 0;
+        run.StartTime = first || start < run.StartTime ? start : run.StartTime;
+        run.EndTime = first || end > run.EndTime ? end : run.EndTime;
+        run.DurationMs = (run.EndTime - run.StartTime).TotalMilliseconds;
+        var lastStart = newSteps.Max(s => s.StartTime);
+        run.LastStepStart = run.LastStepStart is { } known && known > lastStart ? known : lastStart;
+        run.StepCount += newSteps.Count;
+        run.ToolCallCount += newSteps.Count(s => s.Kind == StepKind.Tool);
+        run.ErrorCount += newSteps.Count(s => s.Status == StepStatus.Error);
+        run.InputTokens += newSteps.Sum(s => s.InputTokens ?? 0);
+        run.OutputTokens += newSteps.Sum(s => s.OutputTokens ?? 0);
+        run.Models = MergeModels(run.Models, newSteps);
 
-        var models = steps
-            .Where(s => s.Model is not null)
-            .OrderBy(s => s.StartTime)
-            .Select(s => s.Model!)
-            .Distinct()
-            .ToList();
-        run.Models = models.Count == 0 ? null : string.Join(", ", models);
+        if (newSteps.FirstOrDefault(s => s.ParentSpanId is null) is { } root)
+        {
+            run.RootSpanId = root.SpanId;
+            run.RootFailed = root.Status == StepStatus.Error;
+        }
+
+        // A run fails when its root span fails: an error the agent recovered from leaves it ok.
+        // Until the root has arrived, any error fails the run.
+        run.Status = (run.RootSpanId is null ? run.ErrorCount > 0 : run.RootFailed) ? RunStatus.Error : RunStatus.Ok;
     }
 
-    // A run fails when its root span fails; an error the agent recovered from (a retried tool call)
-    // leaves the run ok. Without a root span, any error fails the run.
-    private static bool RootFailed(IReadOnlyCollection<Step> steps)
+    public static DateTime EndOf(Step step) => step.StartTime.AddTicks((long)Math.Round(step.DurationMs * TimeSpan.TicksPerMillisecond));
+
+    private static string? MergeModels(string? existing, IEnumerable<Step> newSteps)
     {
-        var spanIds = steps.Select(s => s.SpanId).ToHashSet();
-        var roots = steps.Where(s => s.ParentSpanId is null || !spanIds.Contains(s.ParentSpanId)).ToList();
-        return roots.Count == 0 || roots.Any(r => r.Status == StepStatus.Error);
-    }
+        var models = existing?.Split(", ").ToList() ?? [];
+        foreach (var model in newSteps.OrderBy(s => s.StartTime).Select(s => s.Model).OfType<string>())
+        {
+            if (!models.Contains(model))
+            {
+                models.Add(model);
+            }
+        }
 
-    private static long MillisecondsToTicks(double ms) => (long)Math.Round(ms * TimeSpan.TicksPerMillisecond);
+        return models.Count == 0 ? null : string.Join(", ", models);
+    }
 }

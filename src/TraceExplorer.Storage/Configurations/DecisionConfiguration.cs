@@ -12,6 +12,9 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasKey(d => d.Id);
         builder.Property(d => d.RunId).HasMaxLength(128);
         builder.Property(d => d.SpanId).HasMaxLength(16);
+        builder.Property(d => d.TraceId).HasMaxLength(32);
+        builder.Property(d => d.Fingerprint).HasMaxLength(32);
+        builder.HasIndex(d => d.Fingerprint).IsUnique();
         builder.HasIndex(d => new { d.RunId, d.Time });
         builder.HasIndex(d => new { d.Kind, d.Time });
         builder.HasOne<Run>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);

@@ -14,6 +14,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         builder.Property(r => r.RequestId).HasMaxLength(128);
         builder.Property(r => r.TraceId).HasMaxLength(32);
         builder.Property(r => r.ParentRunId).HasMaxLength(128);
+        builder.Property(r => r.RootSpanId).HasMaxLength(16);
 
         // Every column the runs list filters or sorts on is indexed; the list's default order is newest first.
         builder.HasIndex(r => r.RequestId);

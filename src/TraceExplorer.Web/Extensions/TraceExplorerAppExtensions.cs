@@ -7,6 +7,9 @@ using TraceExplorer.Storage.Seeding;
 using TraceExplorer.Web.Api;
 using TraceExplorer.Web.Components;
 using TraceExplorer.Web.Configuration;
+using TraceExplorer.Web.Ingest;
+using TraceExplorer.Web.Ingest.Grpc;
+using TraceExplorer.Web.Ingest.Http;
 
 namespace TraceExplorer.Web.Extensions;
 
@@ -76,6 +79,15 @@ public static class TraceExplorerAppExtensions
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });
         app.MapOpenApi();
         app.MapRunsApi();
+        var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
+        app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
+        app.MapGrpcService<OtlpTraceGrpcService>();
+        app.MapGrpcService<OtlpLogsGrpcService>();
+        if (app.Services.GetRequiredService<IngestStartupReport>().Warning is { } warning)
+        {
+            app.Logger.LogWarning("{Warning}", warning);
+        }
+
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

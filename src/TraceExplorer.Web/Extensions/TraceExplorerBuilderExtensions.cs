@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
+using TraceExplorer.Otlp.Mapping;
+using TraceExplorer.Web.Ingest;
 using TraceExplorer.Storage;
 using TraceExplorer.Web.Configuration;
 
@@ -8,6 +11,8 @@ namespace TraceExplorer.Web.Extensions;
 
 public static class TraceExplorerBuilderExtensions
 {
+    public const string DefaultUiUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddTraceExplorer(this WebApplicationBuilder builder)
     {
         // Package assets (MudBlazor's css and js) are served from the build output in every environment, not only Development.
@@ -26,6 +31,7 @@ public static class TraceExplorerBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.AddOtlpIngest();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
@@ -33,5 +39,48 @@ public static class TraceExplorerBuilderExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
+    }
+
+    /// <summary>OTLP/HTTP and OTLP/gRPC on their own ports, one ingest service behind both, and the start-up security check.</summary>
+    private static void AddOtlpIngest(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(IngestOptions.SectionName);
+        var ingest = section.Get<IngestOptions>() ?? new IngestOptions();
+        builder.Services.AddOptions<IngestOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+
+        var ui = ListenAddress.ParseList(builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : DefaultUiUrl);
+        var otlpHttp = string.IsNullOrWhiteSpace(ingest.HttpUrl) ? null : ListenAddress.Parse(ingest.HttpUrl);
+        var otlpGrpc = string.IsNullOrWhiteSpace(ingest.GrpcUrl) ? null : ListenAddress.Parse(ingest.GrpcUrl);
+        var warning = IngestSecurity.Check(ingest, ui.Append(otlpHttp).Append(otlpGrpc).OfType<ListenAddress>());
+        builder.Services.AddSingleton(new IngestStartupReport(warning));
+
+        // Every address is bound here, the UI's from the standard URLs setting (default http://localhost:5080).
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var address in ui)
+            {
+                KestrelEndpoints.Listen(kestrel, address, HttpProtocols.Http1);
+            }
+
+            if (otlpHttp is not null)
+            {
+                KestrelEndpoints.Listen(kestrel, otlpHttp, HttpProtocols.Http1);
+            }
+
+            if (otlpGrpc is not null)
+            {
+                KestrelEndpoints.Listen(kestrel, otlpGrpc, HttpProtocols.Http2);
+            }
+        });
+
+        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = ingest.MaxRequestBodyBytes);
+        builder.Services.AddSingleton(new IngestMappingOptions { EndUserHashKey = EndUserHashKey.Resolve(ingest) });
+        builder.Services.AddSingleton<OtlpTraceMapper>();
+        builder.Services.AddSingleton<OtlpLogMapper>();
+        builder.Services.AddSingleton<RunChangeNotifier>();
+        builder.Services.AddSingleton<IngestAuthorizer>();
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IngestPipeline>());
+        builder.Services.AddSingleton<IngestService>();
     }
 }

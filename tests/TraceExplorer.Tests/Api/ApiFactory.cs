@@ -19,6 +19,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:TraceStore", Store.ConnectionString);
         builder.UseSetting("DemoData:SeedOnEmptyStore", "false");
+        builder.UseSetting("Ingest:EndUserHashKey", "api-tests");
         builder.UseEnvironment("Production");
     }
 

@@ -56,6 +56,10 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<string>("Actor")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -85,7 +89,14 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<DateTime>("Time")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
 
                     b.HasIndex("Kind", "Time");
 
@@ -124,6 +135,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<bool>("IsPinned")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastStepStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Models")
                         .HasColumnType("TEXT");
 
@@ -153,6 +167,13 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RootFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RootSpanId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Route")
                         .HasColumnType("TEXT");
 
@@ -168,6 +189,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StepCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StepIdsFromAgent")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ToolCallCount")

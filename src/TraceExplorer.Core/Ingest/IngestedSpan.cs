@@ -1,0 +1,9 @@
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Core.Ingest;
+
+/// <summary>A decoded span: the step to store, and what it says about its run.</summary>
+/// <param name="Step">The step; its RunId is final only when <paramref name="RunIdExplicit"/> is true.</param>
+/// <param name="RunIdExplicit">False when no agent.run_id was given and the run id defaulted to the trace id.</param>
+/// <param name="ComplaintId">An agent.complaint_id the span carried.</param>
+public sealed record IngestedSpan(Step Step, RunAttributes Run, bool RunIdExplicit, string? ComplaintId = null);

@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Json;
+using OpenTelemetry.Proto.Collector.Trace.V1;
+using OpenTelemetry.Proto.Common.V1;
+using OpenTelemetry.Proto.Trace.V1;
+using TraceExplorer.Core.Hashing;
+using TraceExplorer.Core.Ingest;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Otlp.Conventions;
+using A = TraceExplorer.Otlp.Conventions.AgentAttributes;
+
+namespace TraceExplorer.Otlp.Mapping;
+
+/// <summary>
+/// The one place OTLP spans become runs, steps and decisions (docs/conventions.md). Pure: no I/O, so it is tested
+/// span by span and runs on the request thread before anything is queued.
+/// </summary>
+public sealed class OtlpTraceMapper(IngestMappingOptions options)
+{
+    private IngestLimits Limits => options.Limits;
+
+    public IngestBatch Map(ExportTraceServiceRequest request)
+    {
+        var spans = new List<IngestedSpan>();
+        var decisions = new List<IngestedDecision>();
+        var rejected = 0;
+        string? firstProblem = null;
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            var resource = AttributeMap.ToDictionary(resourceSpans.Resource?.Attributes);
+            foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
+            {
+                if (SpanValidator.Problem(span) is { } problem)
+                {
+                    rejected++;
+                    firstProblem ??= problem;
+                    continue;
+                }
+
+                var mapped = MapSpan(span, new AttributeMap(span.Attributes, resource));
+                spans.Add(mapped);
+                decisions.AddRange(DecisionsOf(span, mapped));
+            }
+        }
+
+        var resolved = RunIdResolver.ShareWithinTraces(spans, decisions);
+        var message = rejected == 0 ? null : $"{rejected} span(s) rejected; the first: {firstProblem}";
+        return new IngestBatch(resolved.Spans, resolved.Decisions, rejected, message);
+    }
+
+    private IngestedSpan MapSpan(Span span, AttributeMap attributes)
+    {
+        var traceId = OtlpIds.ToHex(span.TraceId);
+        var explicitRunId = attributes.String(A.RunId);
+        var start = OtlpIds.ToUtc(span.StartTimeUnixNano);
+        var exception = span.Events.FirstOrDefault(e => e.Name == A.ExceptionEvent);
+        var exceptionAttributes = exception is null ? null : new AttributeMap(exception.Attributes);
+        var status = span.Status?.Code switch
+        {
+            Status.Types.StatusCode.Ok => StepStatus.Ok,
+            Status.Types.StatusCode.Error => StepStatus.Error,
+            _ => StepStatus.Unset,
+        };
+        var toolArguments = attributes.String(A.ToolArguments);
+
+        var step = new Step
+        {
+            TraceId = traceId,
+            SpanId = OtlpIds.ToHex(span.SpanId),
+            ParentSpanId = span.ParentSpanId.IsEmpty ? null : OtlpIds.ToHex(span.ParentSpanId),
+            RunId = explicitRunId ?? traceId,
+            StepNumber = (int)Math.Clamp(attributes.Long(A.StepId) ?? 0, 0, int.MaxValue),
+            Kind = StepKindResolver.Resolve(span.Name, attributes.String(A.GenAiOperationName), attributes.String(A.OpenInferenceSpanKind)),
+            Name = Limits.Truncate(span.Name.Length == 0 ? "(unnamed)" : span.Name),
+            StartTime = start,
+            DurationMs = (span.EndTimeUnixNano - span.StartTimeUnixNano) / 1_000_000.0,
+            Status = status,
+            ErrorType = Cut(attributes.String(A.ErrorType) ?? exceptionAttributes?.String(A.ExceptionType) ?? (status == StepStatus.Error ? "error" : null)),
+            ErrorMessage = Cut(NullIfEmpty(span.Status?.Message) ?? exceptionAttributes?.String(A.ExceptionMessage)),
+            ToolName = Cut(attributes.FirstString(A.GenAiToolName, A.OpenInferenceToolName)),
+            ToolCallId = Cut(attributes.FirstString(A.ToolCallId, A.GenAiToolCallId, A.OpenInferenceToolCallId)),
+            ToolArgumentsHash = toolArguments is null ? null : KeyedHash.Content(toolArguments),
+            Model = Cut(attributes.FirstString(A.RequestModel, A.ResponseModel, A.LlmModelName)),
+            Provider = Cut(attributes.FirstString(A.GenAiProvider, A.GenAiSystem, A.LlmProvider, A.LlmSystem)),
+            Temperature = attributes.Double(A.Temperature),
+            MaxTokens = attributes.Long(A.MaxTokens) is { } max and >= 0 and <= int.MaxValue ? (int)max : null,
+            InputTokens = attributes.Long(A.InputTokens, A.LlmPromptTokens),
+            OutputTokens = attributes.Long(A.OutputTokens, A.LlmCompletionTokens),
+            ValidationSchema = Cut(attributes.String(A.ValidationSchema)),
+            ValidationPassed = attributes.Bool(A.ValidationPassed),
+            ValidationFailureReason = Cut(attributes.String(A.ValidationFailureReason)),
+            AttributesJson = AttributesJson(attributes.Own),
+            EventsJson = EventsJson(span),
+        };
+
+        var run = new RunAttributes
+        {
+            RequestId = Cut(attributes.String(A.RequestId)),
+            ParentRunId = Cut(attributes.String(A.ParentRunId)),
+            Relation = attributes.String(A.RunRelation)?.ToLowerInvariant() switch
+            {
+                "retry" => RunRelation.Retry,
+                "fork" => RunRelation.Fork,
+                "replay" => RunRelation.Replay,
+                _ => null,
+            },
+            AgentName = Cut(attributes.FirstString(A.AgentName, A.GenAiAgentName, A.ServiceName)),
+            Route = Cut(attributes.String(A.Route)),
+            PromptVersion = Cut(attributes.String(A.PromptVersion)),
+            PolicyVersion = Cut(attributes.String(A.PolicyVersion)),
+            ToolContractVersion = Cut(attributes.String(A.ToolContractVersion)),
+            RouteConfigVersion = Cut(attributes.String(A.RouteConfigVersion)),
+            Input = Cut(attributes.String(A.Input)),
+            Output = Cut(attributes.String(A.Output)),
+            EndUserHash = attributes.String(A.EndUserId) is { } endUser ? KeyedHash.Compute(options.EndUserHashKey, endUser) : null,
+        };
+
+        return new IngestedSpan(step, run, explicitRunId is not null, Cut(attributes.String(A.ComplaintId)));
+    }
+
+    private IEnumerable<IngestedDecision> DecisionsOf(Span span, IngestedSpan mapped)
+    {
+        foreach (var spanEvent in span.Events.Where(e => e.Name == A.DecisionEvent))
+        {
+            var attributes = new AttributeMap(spanEvent.Attributes);
+            var explicitRunId = attributes.String(A.RunId);
+            var time = spanEvent.TimeUnixNano == 0 ? mapped.Step.StartTime : OtlpIds.ToUtc(spanEvent.TimeUnixNano);
+            if (DecisionReader.Read(attributes, explicitRunId ?? mapped.Step.RunId, mapped.Step.TraceId, mapped.Step.SpanId, time, Limits) is { } decision)
+            {
+                yield return new IngestedDecision(decision, explicitRunId is not null || mapped.RunIdExplicit);
+            }
+        }
+    }
+
+    private string? AttributesJson(IReadOnlyDictionary<string, AnyValue> attributes)
+    {
+        var kept = attributes.Where(a => !A.StoredAsColumns.Contains(a.Key)).ToList();
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in kept.Take(Limits.MaxAttributesPerSpan))
+            {
+                writer.WritePropertyName(key.Length <= Limits.MaxKeyLength ? key : key[..Limits.MaxKeyLength]);
+                AttributeMap.Write(writer, value, Limits);
+            }
+
+            if (kept.Count > Limits.MaxAttributesPerSpan)
+            {
+                writer.WriteString("traceexplorer.truncated", $"{kept.Count - Limits.MaxAttributesPerSpan} more attributes were dropped");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private string? EventsJson(Span span)
+    {
+        if (span.Events.Count == 0)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var spanEvent in span.Events.Take(Limits.MaxEventsPerSpan))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", Limits.Truncate(spanEvent.Name));
+                writer.WriteString("time", OtlpIds.ToUtc(spanEvent.TimeUnixNano));
+                writer.WriteStartObject("attributes");
+                foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
+                {
+                    writer.WritePropertyName(attribute.Key.Length <= Limits.MaxKeyLength ? attribute.Key : attribute.Key[..Limits.MaxKeyLength]);
+                    AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private string? Cut(string? value) => value is null ? null : Limits.Truncate(value);
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,208 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using TraceExplorer.Core.Ingest;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Core.Runs;
+
+namespace TraceExplorer.Storage.Ingest;
+
+/// <summary>
+/// Writes decoded batches in one transaction: runs created or completed, steps and decisions inserted once however
+/// often they are sent. The SQLite fast path: prepared statements, no change tracking for steps. Not thread-safe:
+/// one writer owns the store's write side.
+/// </summary>
+public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> contextFactory)
+{
+    public async Task<IngestWriteResult> WriteAsync(IReadOnlyList<IngestBatch> batches, CancellationToken cancellationToken = default)
+    {
+        var spans = batches.SelectMany(b => b.Spans).ToList();
+        var decisions = batches.SelectMany(b => b.Decisions).ToList();
+        if (spans.Count == 0 && decisions.Count == 0)
+        {
+            return new IngestWriteResult(0, 0, 0, []);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+
+        var lookup = new SqliteRunLookup(connection, sqliteTransaction);
+        spans = spans.Select(s => s.RunIdExplicit ? s : SettleRun(s, lookup)).ToList();
+        foreach (var decision in decisions.Where(d => !d.RunIdExplicit))
+        {
+            decision.Decision.RunId = lookup.RunOfSpan(decision.Decision.TraceId, decision.Decision.SpanId, spans)
+                ?? lookup.RunOfTrace(decision.Decision.TraceId!) ?? decision.Decision.RunId;
+        }
+
+        var runs = await LoadOrCreateRunsAsync(db, spans, decisions, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var (stored, duplicates) = InsertSteps(connection, sqliteTransaction, spans, runs);
+        InsertComplaints(connection, sqliteTransaction, spans);
+        var storedDecisions = InsertDecisions(connection, sqliteTransaction, decisions);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IngestWriteResult(stored, duplicates, storedDecisions, runs.Keys.ToList());
+    }
+
+    /// <summary>A span with no run id of its own joins the run its trace already has in the store, else the trace's own.</summary>
+    private static IngestedSpan SettleRun(IngestedSpan span, SqliteRunLookup lookup)
+    {
+        if (lookup.RunOfTrace(span.Step.TraceId) is { } runId)
+        {
+            span.Step.RunId = runId;
+        }
+
+        return span;
+    }
+
+    private static async Task<Dictionary<string, Run>> LoadOrCreateRunsAsync(
+        TraceDbContext db, List<IngestedSpan> spans, List<IngestedDecision> decisions, CancellationToken cancellationToken)
+    {
+        var runIds = spans.Select(s => s.Step.RunId).Concat(decisions.Select(d => d.Decision.RunId)).Distinct().ToList();
+        var runs = new Dictionary<string, Run>(StringComparer.Ordinal);
+        foreach (var chunk in runIds.Chunk(500))
+        {
+            foreach (var run in await db.Runs.Where(r => chunk.Contains(r.RunId)).ToListAsync(cancellationToken))
+            {
+                runs[run.RunId] = run;
+            }
+        }
+
+        foreach (var runId in runIds.Where(id => !runs.ContainsKey(id)))
+        {
+            // Whatever arrives first creates the run; the rest of its spans complete it.
+            var firstSpan = spans.FirstOrDefault(s => s.Step.RunId == runId)?.Step;
+            var firstDecision = decisions.FirstOrDefault(d => d.Decision.RunId == runId)?.Decision;
+            var time = firstSpan?.StartTime ?? firstDecision!.Time;
+            var run = new Run
+            {
+                RunId = runId,
+                RequestId = runId,
+                TraceId = firstSpan?.TraceId ?? firstDecision?.TraceId ?? "",
+                StartTime = time,
+                EndTime = time,
+            };
+            runs[runId] = run;
+            db.Runs.Add(run);
+        }
+
+        // Other spans first, so that what the root span says is applied last and wins.
+        foreach (var span in spans.OrderBy(s => s.Step.ParentSpanId is null))
+        {
+            span.Run.ApplyTo(runs[span.Step.RunId], fromRoot: span.Step.ParentSpanId is null);
+        }
+
+        return runs;
+    }
+
+    private static (int Stored, int Duplicates) InsertSteps(
+        SqliteConnection connection, SqliteTransaction transaction, List<IngestedSpan> spans, Dictionary<string, Run> runs)
+    {
+        using var insert = new SqliteStepInsert(connection, transaction);
+        int stored = 0, duplicates = 0;
+        foreach (var group in spans.GroupBy(s => s.Step.RunId))
+        {
+            var run = runs[group.Key];
+            var steps = group.Select(s => s.Step).OrderBy(s => s.StartTime).ThenBy(s => s.SpanId, StringComparer.Ordinal).ToList();
+            run.StepIdsFromAgent |= steps.Any(s => s.StepNumber > 0);
+            var inOrder = run.LastStepStart is not { } last || steps[0].StartTime >= last;
+            if (!run.StepIdsFromAgent)
+            {
+                // Appended in start order: numbers follow on; anything else is renumbered below.
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    steps[i].StepNumber = run.StepCount + i + 1;
+                }
+            }
+
+            var newSteps = steps.Where(insert.Insert).ToList();
+            stored += newSteps.Count;
+            duplicates += steps.Count - newSteps.Count;
+            RunRollup.Add(run, newSteps);
+            if (!run.StepIdsFromAgent && newSteps.Count > 0 && (!inOrder || newSteps.Count < steps.Count))
+            {
+                Renumber(connection, transaction, run.RunId);
+            }
+        }
+
+        return (stored, duplicates);
+    }
+
+    /// <summary>The agent gave no step ids and spans arrived out of order: number the run's steps by start again.</summary>
+    private static void Renumber(SqliteConnection connection, SqliteTransaction transaction, string runId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE steps SET StepNumber = ranked.n
+            FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY StartTime, SpanId) AS n FROM steps WHERE RunId = $run) AS ranked
+            WHERE steps.Id = ranked.Id AND steps.StepNumber <> ranked.n
+            """;
+        command.Parameters.AddWithValue("$run", runId);
+        command.ExecuteNonQuery();
+    }
+
+    private static void InsertComplaints(SqliteConnection connection, SqliteTransaction transaction, List<IngestedSpan> spans)
+    {
+        var complaints = spans.Where(s => s.ComplaintId is not null).ToList();
+        if (complaints.Count == 0)
+        {
+            return;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO complaints (RunId, ExternalId, Time, Text) VALUES ($run, $id, $time, NULL) ON CONFLICT (RunId, ExternalId) DO NOTHING";
+        var run = command.Parameters.Add("$run", SqliteType.Text);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var time = command.Parameters.Add("$time", SqliteType.Text);
+        foreach (var span in complaints)
+        {
+            run.Value = span.Step.RunId;
+            id.Value = span.ComplaintId;
+            time.Value = SqliteValues.Time(RunRollup.EndOf(span.Step));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static int InsertDecisions(SqliteConnection connection, SqliteTransaction transaction, List<IngestedDecision> decisions)
+    {
+        if (decisions.Count == 0)
+        {
+            return 0;
+        }
+
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO decisions (RunId, TraceId, SpanId, Time, Kind, Outcome, Reason, PolicyId, Actor, Target, Fingerprint)
+            VALUES ($run, $trace, $span, $time, $kind, $outcome, $reason, $policy, $actor, $target, $fingerprint)
+            ON CONFLICT (Fingerprint) DO NOTHING
+            """;
+        string[] names = ["$run", "$trace", "$span", "$time", "$kind", "$outcome", "$reason", "$policy", "$actor", "$target", "$fingerprint"];
+        var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter(n, null))).ToArray();
+        var stored = 0;
+        foreach (var decision in decisions.Select(d => d.Decision))
+        {
+            object?[] values =
+            [
+                decision.RunId, decision.TraceId, decision.SpanId, SqliteValues.Time(decision.Time), decision.Kind.ToString(),
+                decision.Outcome, decision.Reason, decision.PolicyId, decision.Actor, decision.Target,
+                decision.Fingerprint ?? DecisionFingerprint.Of(decision),
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            stored += command.ExecuteNonQuery();
+        }
+
+        return stored;
+    }
+}

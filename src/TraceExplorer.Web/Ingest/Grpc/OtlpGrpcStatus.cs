@@ -1,0 +1,25 @@
+using Grpc.Core;
+
+namespace TraceExplorer.Web.Ingest.Grpc;
+
+/// <summary>How an ingest outcome or a refused sender reads in gRPC status codes.</summary>
+internal static class OtlpGrpcStatus
+{
+    public static void EnsureAllowed(IngestAuthorizer authorizer, ServerCallContext context)
+    {
+        var headers = context.RequestHeaders;
+        if (!authorizer.IsAllowed(headers.GetValue(IngestAuthorizer.ApiKeyHeader), headers.GetValue("authorization")))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "A valid API key is required in the x-api-key header or as Authorization: Bearer."));
+        }
+    }
+
+    /// <summary>Busy and failed writes are UNAVAILABLE, which OTLP exporters retry with backoff.</summary>
+    public static void EnsureStored(IngestOutcome outcome)
+    {
+        if (outcome.Result != IngestOutcome.Status.Stored)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, outcome.Message ?? "Retry later."));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Grpc.Core;
+using OpenTelemetry.Proto.Collector.Logs.V1;
+
+namespace TraceExplorer.Web.Ingest.Grpc;
+
+/// <summary>OTLP/gRPC log export (decision records): a thin adapter over <see cref="IngestService"/>.</summary>
+public sealed class OtlpLogsGrpcService(IngestService ingest, IngestAuthorizer authorizer) : LogsService.LogsServiceBase
+{
+    public override async Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
+    {
+        OtlpGrpcStatus.EnsureAllowed(authorizer, context);
+        var outcome = await ingest.ExportLogsAsync(request, context.CancellationToken);
+        OtlpGrpcStatus.EnsureStored(outcome);
+        return outcome.RejectedItems == 0
+            ? new ExportLogsServiceResponse()
+            : new ExportLogsServiceResponse { PartialSuccess = new() { RejectedLogRecords = outcome.RejectedItems, ErrorMessage = outcome.Message ?? "" } };
+    }
+}

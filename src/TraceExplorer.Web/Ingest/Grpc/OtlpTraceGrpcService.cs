@@ -1,0 +1,18 @@
+using Grpc.Core;
+using OpenTelemetry.Proto.Collector.Trace.V1;
+
+namespace TraceExplorer.Web.Ingest.Grpc;
+
+/// <summary>OTLP/gRPC trace export: a thin adapter over <see cref="IngestService"/>.</summary>
+public sealed class OtlpTraceGrpcService(IngestService ingest, IngestAuthorizer authorizer) : TraceService.TraceServiceBase
+{
+    public override async Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
+    {
+        OtlpGrpcStatus.EnsureAllowed(authorizer, context);
+        var outcome = await ingest.ExportTracesAsync(request, context.CancellationToken);
+        OtlpGrpcStatus.EnsureStored(outcome);
+        return outcome.RejectedItems == 0
+            ? new ExportTraceServiceResponse()
+            : new ExportTraceServiceResponse { PartialSuccess = new() { RejectedSpans = outcome.RejectedItems, ErrorMessage = outcome.Message ?? "" } };
+    }
+}

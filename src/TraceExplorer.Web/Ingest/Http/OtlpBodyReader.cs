@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TraceExplorer.Web.Ingest.Http;
+
+/// <summary>
+/// Reads a request body, gunzipping it when sent with Content-Encoding: gzip, and stops as soon as it passes the limit,
+/// so neither a large body nor a gzip bomb can exhaust memory.
+/// </summary>
+internal static class OtlpBodyReader
+{
+    public sealed record BodyError(int StatusCode, string Message);
+
+    public sealed record Body(ReadOnlyMemory<byte> Content, BodyError? Error);
+
+    public static async Task<Body> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        var contentEncoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        if (contentEncoding is not ("" or "identity" or "gzip"))
+        {
+            return Fail(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{contentEncoding}' is not supported; use gzip or none.");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        // The compressed body is bounded too; the endpoint's size limit metadata sets the same figure.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = maxBytes;
+        }
+
+        await using var source = contentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : null;
+        var input = source ?? request.Body;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return TooLarge(maxBytes);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "The body is not valid gzip.");
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        return new Body(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+    }
+
+    private static Body TooLarge(int maxBytes) =>
+        Fail(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes:N0} bytes after decompression.");
+
+    private static Body Fail(int statusCode, string message) => new(ReadOnlyMemory<byte>.Empty, new BodyError(statusCode, message));
+}

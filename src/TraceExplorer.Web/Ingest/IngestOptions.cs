@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TraceExplorer.Web.Ingest;
+
+/// <summary>The <c>Ingest</c> section: where OTLP arrives, who may send it, and how much is accepted at once.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>OTLP/HTTP (POST /v1/traces, /v1/logs). Empty turns it off.</summary>
+    public string HttpUrl { get; set; } = "http://localhost:4318";
+
+    /// <summary>OTLP/gRPC (HTTP/2 without TLS). Empty turns it off.</summary>
+    public string GrpcUrl { get; set; } = "http://localhost:4317";
+
+    public IngestAuthMode AuthMode { get; set; } = IngestAuthMode.Unsecured;
+
+    public string? PrimaryApiKey { get; set; }
+
+    /// <summary>A second accepted key, so keys can be rotated without downtime.</summary>
+    public string? SecondaryApiKey { get; set; }
+
+    /// <summary>The largest request body accepted, after decompression.</summary>
+    [Range(1024, int.MaxValue)]
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Export requests waiting for the writer; when full, senders are told to retry later.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 256;
+
+    /// <summary>How many queued requests one transaction writes together.</summary>
+    [Range(1, 10_000)]
+    public int MaxRequestsPerWrite { get; set; } = 64;
+
+    /// <summary>The key enduser.id is hashed with. Empty: a random key kept in <see cref="EndUserHashKeyFile"/>.</summary>
+    public string? EndUserHashKey { get; set; }
+
+    public string EndUserHashKeyFile { get; set; } = "data/enduser-hash.key";
+}

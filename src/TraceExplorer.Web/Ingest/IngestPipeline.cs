@@ -1,0 +1,92 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using TraceExplorer.Core.Ingest;
+using TraceExplorer.Storage.Ingest;
+
+namespace TraceExplorer.Web.Ingest;
+
+/// <summary>
+/// A bounded queue in front of the single store writer. Requests wait until their batch is committed; the writer takes
+/// every request queued meanwhile into the same transaction, so many small exports cost one commit.
+/// </summary>
+public sealed class IngestPipeline(
+    SqliteIngestWriter writer,
+    RunChangeNotifier notifier,
+    IOptions<IngestOptions> options,
+    ILogger<IngestPipeline> logger) : BackgroundService
+{
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Queues a batch; false when the queue is full (nothing is queued then).</summary>
+    public bool TryEnqueue(IngestBatch batch, out Task committed)
+    {
+        var pending = new PendingWrite(batch, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        committed = pending.Committed.Task;
+        return _queue.Writer.TryWrite(pending);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _queue.Reader;
+        var writes = new List<PendingWrite>();
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                writes.Clear();
+                while (writes.Count < options.Value.MaxRequestsPerWrite && reader.TryRead(out var pending))
+                {
+                    writes.Add(pending);
+                }
+
+                await WriteAsync(writes, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: whatever is still queued was never acknowledged, and its senders will retry.
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var pending))
+            {
+                pending.Committed.TrySetCanceled(CancellationToken.None);
+            }
+
+            foreach (var pending in writes)
+            {
+                pending.Committed.TrySetCanceled(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<PendingWrite> writes, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var result = await writer.WriteAsync(writes.Select(w => w.Batch).ToList(), stoppingToken);
+            foreach (var pending in writes)
+            {
+                pending.Committed.TrySetResult();
+            }
+
+            writes.Clear();
+            notifier.Publish(result.TouchedRunIds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Log the failure, never the payload: span content stays out of the logs.
+            logger.LogError("Writing {Count} export request(s) failed: {Error}", writes.Count, exception.GetType().Name + ": " + exception.Message);
+            foreach (var pending in writes)
+            {
+                pending.Committed.TrySetException(exception);
+            }
+
+            writes.Clear();
+        }
+    }
+
+    private sealed record PendingWrite(IngestBatch Batch, TaskCompletionSource Committed);
+}

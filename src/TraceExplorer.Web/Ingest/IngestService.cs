@@ -1,0 +1,40 @@
+using OpenTelemetry.Proto.Collector.Logs.V1;
+using OpenTelemetry.Proto.Collector.Trace.V1;
+using TraceExplorer.Core.Ingest;
+using TraceExplorer.Otlp.Mapping;
+
+namespace TraceExplorer.Web.Ingest;
+
+/// <summary>The one ingest path behind both transports: map the request, queue it, answer once it is committed.</summary>
+public sealed class IngestService(IngestPipeline pipeline, OtlpTraceMapper traceMapper, OtlpLogMapper logMapper)
+{
+    public Task<IngestOutcome> ExportTracesAsync(ExportTraceServiceRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(traceMapper.Map(request), cancellationToken);
+
+    public Task<IngestOutcome> ExportLogsAsync(ExportLogsServiceRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(logMapper.Map(request), cancellationToken);
+
+    private async Task<IngestOutcome> SubmitAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Spans.Count == 0 && batch.Decisions.Count == 0)
+        {
+            return new IngestOutcome(IngestOutcome.Status.Stored, batch.RejectedItems, batch.RejectionMessage);
+        }
+
+        if (!pipeline.TryEnqueue(batch, out var committed))
+        {
+            return new IngestOutcome(IngestOutcome.Status.Busy, Message: "The ingest queue is full; retry later.");
+        }
+
+        try
+        {
+            // If the sender goes away the write still completes; its retry is then stored once.
+            await committed.WaitAsync(cancellationToken);
+            return new IngestOutcome(IngestOutcome.Status.Stored, batch.RejectedItems, batch.RejectionMessage);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new IngestOutcome(IngestOutcome.Status.Failed, Message: "The data could not be stored; retry later.");
+        }
+    }
+}
