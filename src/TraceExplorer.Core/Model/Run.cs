@@ -28,7 +28,7 @@ public sealed class Run
     public string? ToolContractVersion { get; set; }
     public string? RouteConfigVersion { get; set; }
 
-    /// <summary>Distinct models used by the run's model steps, comma separated in order of first use.</summary>
+    /// <summary>The distinct models the run's steps used, sorted, comma separated.</summary>
     public string? Models { get; set; }
 
     public string? Input { get; set; }

@@ -55,17 +55,11 @@ public static class RunRollup
 
     public static DateTime EndOf(Step step) => step.StartTime.AddTicks((long)Math.Round(step.DurationMs * TimeSpan.TicksPerMillisecond));
 
+    // Sorted rather than in order of use: spans arrive in any order, and the summary must not depend on it.
     private static string? MergeModels(string? existing, IEnumerable<Step> newSteps)
     {
-        var models = existing?.Split(", ").ToList() ?? [];
-        foreach (var model in newSteps.OrderBy(s => s.StartTime).Select(s => s.Model).OfType<string>())
-        {
-            if (!models.Contains(model))
-            {
-                models.Add(model);
-            }
-        }
-
+        var models = new SortedSet<string>(existing?.Split(", ") ?? [], StringComparer.Ordinal);
+        models.UnionWith(newSteps.Select(s => s.Model).OfType<string>());
         return models.Count == 0 ? null : string.Join(", ", models);
     }
 }

@@ -42,7 +42,7 @@ public static class OtlpJson
         {
             return Parser.Parse<T>(root.ToJsonString());
         }
-        catch (InvalidJsonException exception)
+        catch (Exception exception) when (exception is InvalidJsonException or InvalidProtocolBufferException or FormatException or OverflowException)
         {
             throw new OtlpDecodeException("The body is not OTLP/JSON: " + exception.Message);
         }

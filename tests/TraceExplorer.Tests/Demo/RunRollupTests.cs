@@ -54,6 +54,28 @@ public sealed class RunRollupTests
         Assert.Equal(RunStatus.Error, run.Status);
     }
 
+    [Fact]
+    public void Adding_steps_in_any_grouping_and_order_gives_the_same_run()
+    {
+        Step[] steps =
+        [
+            NewStep("root", null, 0, 900),
+            NewStep("a", "root", 10, 100, s => { s.Kind = StepKind.Model; s.Model = "m1"; s.InputTokens = 7; }),
+            NewStep("b", "root", 200, 50, s => { s.Kind = StepKind.Tool; s.Status = StepStatus.Error; }),
+            NewStep("c", "root", 300, 800, s => { s.Model = "m2"; s.OutputTokens = 3; }),
+        ];
+        var whole = NewRun();
+        RunRollup.Apply(whole, steps);
+
+        var pieces = NewRun();
+        RunRollup.Add(pieces, [steps[3]]);
+        RunRollup.Add(pieces, [steps[1], steps[2]]);
+        RunRollup.Add(pieces, [steps[0]]);
+
+        Assert.Equivalent(whole, pieces, strict: true);
+        Assert.Equal(1100, whole.DurationMs, precision: 6);
+    }
+
     private static Run NewRun() => new() { RunId = "run-1", RequestId = "req-1", TraceId = new string('a', 32) };
 
     private static Step NewStep(string spanId, string? parent, double offsetMs, double durationMs, Action<Step>? configure = null)
