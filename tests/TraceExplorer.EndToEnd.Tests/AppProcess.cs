@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TraceExplorer.EndToEnd.Tests;
+
+/// <summary>
+/// The real app (the built TraceExplorer.Web.dll) in its own process on free loopback ports, with its own SQLite file.
+/// It can be killed and started again on the same data, as a crash would leave it.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly StringBuilder _output = new();
+    private readonly Dictionary<string, string> _settings;
+    private Process? _process;
+
+    private AppProcess(string dataDirectory, Dictionary<string, string> settings)
+    {
+        DataDirectory = dataDirectory;
+        _settings = settings;
+        UiAddress = new Uri(settings["Urls"]);
+        OtlpHttpAddress = new Uri(settings["Ingest__HttpUrl"]);
+        OtlpGrpcAddress = new Uri(settings["Ingest__GrpcUrl"]);
+        Http = new HttpClient { BaseAddress = UiAddress };
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "app.db");
+
+    public Uri UiAddress { get; }
+
+    public Uri OtlpHttpAddress { get; }
+
+    public Uri OtlpGrpcAddress { get; }
+
+    /// <summary>A client for the UI port (pages and the JSON API).</summary>
+    public HttpClient Http { get; }
+
+    /// <param name="settings">Configuration as environment variables, e.g. DemoData__RunCount = 400.</param>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "traceexplorer-e2e", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var all = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Ingest__HttpUrl"] = $"http://127.0.0.1:{FreePort()}",
+            ["Ingest__GrpcUrl"] = $"http://127.0.0.1:{FreePort()}",
+            ["Ingest__EndUserHashKeyFile"] = Path.Combine(dataDirectory, "enduser-hash.key"),
+            ["ConnectionStrings__TraceStore"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}",
+            ["DemoData__SeedOnEmptyStore"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var app = new AppProcess(dataDirectory, all);
+        await app.StartAgainAsync();
+        return app;
+    }
+
+    /// <summary>Starts the app (again) on the same ports and data, and waits until it serves.</summary>
+    public async Task StartAgainAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [AppDll()])
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppDll())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Ends the process at once, as a crash or an OOM kill would: no graceful shutdown.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        Http.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output()}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("/api/runs?pageSize=1");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The app did not serve within {StartTimeout.TotalSeconds} s:\n{Output()}");
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string AppDll()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TraceExplorer.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new DirectoryNotFoundException("TraceExplorer.sln was not found above the test binaries.");
+        }
+
+        // The tests run from tests/…/bin/{Configuration}/net10.0; the app was built with the same configuration.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(directory.FullName, "src", "TraceExplorer.Web", "bin", configuration, "net10.0", "TraceExplorer.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first; the app was not found at {dll}.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
