@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using TraceExplorer.Testing;
+using TraceExplorer.Web.Ingest;
 
 namespace TraceExplorer.Components.Tests;
 
@@ -10,6 +11,9 @@ public abstract class PageTestContext : MudTestContext
     protected TestStore Store { get; private set; } = null!;
 
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>What ingest publishes when runs change; tests publish on it as ingest would.</summary>
+    protected RunChangeNotifier Changes { get; } = new();
 
     /// <summary>How many demo runs to seed; 0 leaves the store empty.</summary>
     protected virtual int DemoRuns => 200;
@@ -23,6 +27,7 @@ public abstract class PageTestContext : MudTestContext
         }
 
         Services.AddSingleton(Store.Queries);
+        Services.AddSingleton(Changes);
         await base.InitializeContextAsync();
     }
 

@@ -103,4 +103,22 @@ public sealed class RunsTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal(25, cut.FindAll("tr.run-row").Count), LoadTimeout);
         Assert.StartsWith("26–50 of", cut.Find(".pager").TextContent.Trim());
     }
+
+    [Fact]
+    public async Task New_runs_appear_when_ingest_announces_them()
+    {
+        var cut = Render<Runs>();
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.run-row").Count), LoadTimeout);
+        var before = cut.Find("[data-testid=run-count]").TextContent;
+        await using (var db = await Store.ContextFactory.CreateDbContextAsync())
+        {
+            db.Runs.Add(new Run { RunId = "run_live", RequestId = "req_live", TraceId = new string('f', 32), StartTime = DateTime.UtcNow, EndTime = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Changes.Publish(["run_live"]);
+
+        cut.WaitForAssertion(() => Assert.Equal("run_live", cut.Find("tr.run-row a.run-link").TextContent), LoadTimeout);
+        Assert.NotEqual(before, cut.Find("[data-testid=run-count]").TextContent);
+    }
 }

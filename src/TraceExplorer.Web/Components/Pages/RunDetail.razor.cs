@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Ingest;
+using TraceExplorer.Web.Model;
 
 namespace TraceExplorer.Web.Components.Pages;
 
 /// <summary>A run's header, input and output, steps and decisions.</summary>
-public sealed partial class RunDetail
+public sealed partial class RunDetail : IDisposable
 {
     /// <summary>The simple run page lists this many steps; the waterfall explorer pages through the rest.</summary>
     public const int StepsShown = 2000;
@@ -20,11 +22,40 @@ public sealed partial class RunDetail
 
     [Inject] public required RunQueries Queries { get; init; }
 
+    [Inject] public required RunChangeNotifier Changes { get; init; }
+
+    private LiveRefresh? _live;
+
     private List<BreadcrumbItem> Breadcrumbs => [new("Runs", "/runs"), new(RunId, href: null, disabled: true)];
+
+    protected override void OnInitialized()
+    {
+        _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Runs.LiveInterval);
+        Changes.RunsChanged += OnRunsChanged;
+    }
+
+    public void Dispose()
+    {
+        Changes.RunsChanged -= OnRunsChanged;
+        _live?.Dispose();
+    }
 
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
+        await LoadAsync();
+    }
+
+    private void OnRunsChanged(IReadOnlyCollection<string> runIds)
+    {
+        if (runIds.Contains(RunId))
+        {
+            _live?.Request();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
         try
         {
             _run = await Queries.GetRunAsync(RunId);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
 
 namespace TraceExplorer.Web.Components.Pages;
@@ -16,19 +17,41 @@ public sealed partial class Runs : IDisposable
     private RunFilterOptions? _options;
     private string? _loadError;
     private bool _loading = true;
+    private LiveRefresh? _live;
 
     [Inject] public required RunQueries Queries { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    [Inject] public required RunChangeNotifier Changes { get; init; }
+
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
+        _live = new LiveRefresh(() => InvokeAsync(RefreshAsync), LiveInterval);
+        Changes.RunsChanged += OnRunsChanged;
         _options = await Queries.GetFilterOptionsAsync();
         await LoadAsync();
     }
 
-    public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
+    /// <summary>How often at most the list follows new data while agents are sending.</summary>
+    public static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        Changes.RunsChanged -= OnRunsChanged;
+        _live?.Dispose();
+    }
+
+    private void OnRunsChanged(IReadOnlyCollection<string> runIds) => _live?.Request();
+
+    private async Task RefreshAsync()
+    {
+        _options = await Queries.GetFilterOptionsAsync();
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
