@@ -1,51 +1,36 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using TraceExplorer.Benchmarks;
 
-// Query latency of the runs API against a running app, one client, sequential requests.
-// Usage: dotnet run -c Release --project tests/TraceExplorer.Benchmarks -- [baseUrl] [requestsPerScenario]
-var baseUrl = args.Length > 0 ? args[0] : "http://localhost:5080";
-var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
-using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+// Benchmarks, run by hand against a running app (not tests). See docs/performance.md for the commands and figures.
+//   queries  [uiUrl] [requestsPerScenario]                          runs API latency
+//   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
+//   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
+//   writer [spans] [spansPerRequest] [requestsPerWrite]             the store writer alone, one thread
+//   raw-sqlite [spans] [rowsPerTransaction]                         the same rows inserted straight into SQLite
+var mode = args.Length > 0 ? args[0] : "queries";
+string Arg(int index, string fallback) => args.Length > index ? args[index] : fallback;
+int Number(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
-var newest = await http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=1");
-var total = newest.GetProperty("totalCount").GetInt32();
-var runId = newest.GetProperty("items")[0].GetProperty("runId").GetString()!;
-var steps = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
-var toolCallId = steps.EnumerateArray().Select(s => s.GetProperty("toolCallId")).First(id => id.ValueKind == JsonValueKind.String).GetString()!;
-
-(string Name, string Path)[] scenarios =
-[
-    ("newest first, page 1", "/api/runs"),
-    ("status + policy version", "/api/runs?status=error&policyVersion=policy-2026.11.2"),
-    ("sorted by duration", "/api/runs?sort=durationMs&dir=desc"),
-    ("min duration 30 s", "/api/runs?minDurationMs=30000"),
-    ("tool call id lookup", $"/api/runs?q={toolCallId}"),
-    ("free text in input", "/api/runs?q=charged%20twice"),
-    ("page 100 of the list", "/api/runs?page=100"),
-    ("one run", $"/api/runs/{runId}"),
-    ("a run's steps", $"/api/runs/{runId}/steps"),
-    ("a run's decisions", $"/api/runs/{runId}/decisions"),
-];
-
-Console.WriteLine($"{total:N0} runs at {baseUrl}; {requests} requests per scenario after 5 warm-up requests");
-Console.WriteLine($"{"scenario",-26} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
-foreach (var (name, path) in scenarios)
+switch (mode)
 {
-    var timings = new List<double>(requests);
-    for (var i = 0; i < requests + 5; i++)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var response = await http.GetAsync(path);
-        await response.Content.ReadAsByteArrayAsync();
-        response.EnsureSuccessStatusCode();
-        if (i >= 5)
-        {
-            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }
-
-    Console.WriteLine($"{name,-26} {Percentiles.Of(timings, 50),8:0.0} {Percentiles.Of(timings, 95),8:0.0} {timings.Max(),8:0.0}");
+    case "queries":
+        await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 100));
+        break;
+    case "ingest":
+        await IngestBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), new Uri(Arg(2, "http://localhost:5080")), Number(3, 1_000_000), Number(4, 1000), Number(5, 8), args.Length > 6 ? Number(6, 0) : null);
+        break;
+    case "map":
+        MappingBenchmark.Run(Number(1, 200_000), Number(2, 1000));
+        break;
+    case "writer":
+        await WriterBenchmark.RunAsync(Number(1, 200_000), Number(2, 1000), Number(3, 4));
+        break;
+    case "raw-sqlite":
+        await RawSqliteBenchmark.RunAsync(Number(1, 1_000_000), Number(2, 1000));
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown mode '{mode}': use queries, ingest, map, writer or raw-sqlite.");
+        return 2;
 }
+
+return 0;

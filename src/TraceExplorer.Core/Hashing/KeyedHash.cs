@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,10 +16,14 @@ public static class KeyedHash
         return Convert.ToHexStringLower(mac)[..hexLength];
     }
 
-    /// <summary>An unkeyed content hash, used where equality matters but nothing secret is involved (tool arguments).</summary>
+    /// <summary>
+    /// An unkeyed content hash, used where equality matters but nothing secret is involved (tool arguments, decision
+    /// identity). XxHash128 rather than SHA-256: it runs for every span at ingest, and needs no cryptographic strength.
+    /// </summary>
     public static string Content(string value, int hexLength = 16)
     {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(value));
-        return Convert.ToHexStringLower(digest)[..hexLength];
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hexLength, 32);
+        var bytes = Encoding.UTF8.GetBytes(value);
+        return Convert.ToHexStringLower(XxHash128.Hash(bytes))[..hexLength];
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using OpenTelemetry.Proto.Collector.Trace.V1;
 using OpenTelemetry.Proto.Common.V1;
 using OpenTelemetry.Proto.Trace.V1;
@@ -25,6 +23,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         var decisions = new List<IngestedDecision>();
         var rejected = 0;
         string? firstProblem = null;
+        var json = new JsonScratch();
         foreach (var resourceSpans in request.ResourceSpans)
         {
             var resource = AttributeMap.ToDictionary(resourceSpans.Resource?.Attributes);
@@ -37,7 +36,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
                     continue;
                 }
 
-                var mapped = MapSpan(span, new AttributeMap(span.Attributes, resource));
+                var mapped = MapSpan(span, new AttributeMap(span.Attributes, resource), json);
                 spans.Add(mapped);
                 decisions.AddRange(DecisionsOf(span, mapped));
             }
@@ -48,7 +47,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         return new IngestBatch(resolved.Spans, resolved.Decisions, rejected, message);
     }
 
-    private IngestedSpan MapSpan(Span span, AttributeMap attributes)
+    private IngestedSpan MapSpan(Span span, AttributeMap attributes, JsonScratch json)
     {
         var traceId = OtlpIds.ToHex(span.TraceId);
         var explicitRunId = attributes.String(A.RunId);
@@ -89,8 +88,8 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             ValidationSchema = Cut(attributes.String(A.ValidationSchema)),
             ValidationPassed = attributes.Bool(A.ValidationPassed),
             ValidationFailureReason = Cut(attributes.String(A.ValidationFailureReason)),
-            AttributesJson = AttributesJson(attributes.Own),
-            EventsJson = EventsJson(span),
+            AttributesJson = AttributesJson(attributes.Own, json),
+            EventsJson = EventsJson(span, json),
         };
 
         var run = new RunAttributes
@@ -132,66 +131,69 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         }
     }
 
-    private string? AttributesJson(IReadOnlyDictionary<string, AnyValue> attributes)
+    private string? AttributesJson(IReadOnlyDictionary<string, AnyValue> attributes, JsonScratch json)
     {
-        var kept = attributes.Where(a => !A.StoredAsColumns.Contains(a.Key)).ToList();
-        if (kept.Count == 0)
+        var kept = 0;
+        foreach (var key in attributes.Keys)
+        {
+            kept += A.StoredAsColumns.Contains(key) ? 0 : 1;
+        }
+
+        if (kept == 0)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var writer = json.Start();
+        writer.WriteStartObject();
+        var written = 0;
+        foreach (var (key, value) in attributes)
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in kept.Take(Limits.MaxAttributesPerSpan))
+            if (A.StoredAsColumns.Contains(key) || written++ >= Limits.MaxAttributesPerSpan)
             {
-                writer.WritePropertyName(key.Length <= Limits.MaxKeyLength ? key : key[..Limits.MaxKeyLength]);
-                AttributeMap.Write(writer, value, Limits);
+                continue;
             }
 
-            if (kept.Count > Limits.MaxAttributesPerSpan)
-            {
-                writer.WriteString("traceexplorer.truncated", $"{kept.Count - Limits.MaxAttributesPerSpan} more attributes were dropped");
-            }
-
-            writer.WriteEndObject();
+            writer.WritePropertyName(key.Length <= Limits.MaxKeyLength ? key : key[..Limits.MaxKeyLength]);
+            AttributeMap.Write(writer, value, Limits);
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        if (kept > Limits.MaxAttributesPerSpan)
+        {
+            writer.WriteString("traceexplorer.truncated", $"{kept - Limits.MaxAttributesPerSpan} more attributes were dropped");
+        }
+
+        writer.WriteEndObject();
+        return json.Finish();
     }
 
-    private string? EventsJson(Span span)
+    private string? EventsJson(Span span, JsonScratch json)
     {
         if (span.Events.Count == 0)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var writer = json.Start();
+        writer.WriteStartArray();
+        foreach (var spanEvent in span.Events.Take(Limits.MaxEventsPerSpan))
         {
-            writer.WriteStartArray();
-            foreach (var spanEvent in span.Events.Take(Limits.MaxEventsPerSpan))
+            writer.WriteStartObject();
+            writer.WriteString("name", Limits.Truncate(spanEvent.Name));
+            writer.WriteString("time", OtlpIds.ToUtc(spanEvent.TimeUnixNano));
+            writer.WriteStartObject("attributes");
+            foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
             {
-                writer.WriteStartObject();
-                writer.WriteString("name", Limits.Truncate(spanEvent.Name));
-                writer.WriteString("time", OtlpIds.ToUtc(spanEvent.TimeUnixNano));
-                writer.WriteStartObject("attributes");
-                foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
-                {
-                    writer.WritePropertyName(attribute.Key.Length <= Limits.MaxKeyLength ? attribute.Key : attribute.Key[..Limits.MaxKeyLength]);
-                    AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits);
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
+                writer.WritePropertyName(attribute.Key.Length <= Limits.MaxKeyLength ? attribute.Key : attribute.Key[..Limits.MaxKeyLength]);
+                AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits);
             }
 
-            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndArray();
+        return json.Finish();
     }
 
     private string? Cut(string? value) => value is null ? null : Limits.Truncate(value);

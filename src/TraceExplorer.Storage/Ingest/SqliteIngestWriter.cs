@@ -9,7 +9,7 @@ namespace TraceExplorer.Storage.Ingest;
 
 /// <summary>
 /// Writes decoded batches in one transaction: runs created or completed, steps and decisions inserted once however
-/// often they are sent. The SQLite fast path: prepared statements, no change tracking for steps. Not thread-safe:
+/// often they are sent. The SQLite fast path: prepared statements, no change tracking. Not thread-safe:
 /// one writer owns the store's write side.
 /// </summary>
 public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> contextFactory)
@@ -29,6 +29,14 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
 
+        // Runs are written after their steps, once their summaries are known; foreign keys are checked at commit.
+        using (var defer = connection.CreateCommand())
+        {
+            defer.Transaction = sqliteTransaction;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON";
+            defer.ExecuteNonQuery();
+        }
+
         var lookup = new SqliteRunLookup(connection, sqliteTransaction);
         spans = spans.Select(s => s.RunIdExplicit ? s : SettleRun(s, lookup)).ToList();
         foreach (var decision in decisions.Where(d => !d.RunIdExplicit))
@@ -37,14 +45,13 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
                 ?? lookup.RunOfTrace(decision.Decision.TraceId!) ?? decision.Decision.RunId;
         }
 
-        var runs = await LoadOrCreateRunsAsync(db, spans, decisions, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-
+        var runRows = new SqliteRunRows(connection, sqliteTransaction);
+        var runs = LoadOrCreateRuns(runRows, spans, decisions);
         var (stored, duplicates) = InsertSteps(connection, sqliteTransaction, spans, runs);
         InsertComplaints(connection, sqliteTransaction, spans);
         var storedDecisions = InsertDecisions(connection, sqliteTransaction, decisions);
+        runRows.Upsert(runs.Values);
 
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IngestWriteResult(stored, duplicates, storedDecisions, runs.Keys.ToList());
     }
@@ -60,26 +67,29 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         return span;
     }
 
-    private static async Task<Dictionary<string, Run>> LoadOrCreateRunsAsync(
-        TraceDbContext db, List<IngestedSpan> spans, List<IngestedDecision> decisions, CancellationToken cancellationToken)
+    private static Dictionary<string, Run> LoadOrCreateRuns(SqliteRunRows runRows, List<IngestedSpan> spans, List<IngestedDecision> decisions)
     {
         var runIds = spans.Select(s => s.Step.RunId).Concat(decisions.Select(d => d.Decision.RunId)).Distinct().ToList();
-        var runs = new Dictionary<string, Run>(StringComparer.Ordinal);
-        foreach (var chunk in runIds.Chunk(500))
+        var runs = runRows.Load(runIds);
+        var firstSpans = new Dictionary<string, Step>(StringComparer.Ordinal);
+        foreach (var span in spans)
         {
-            foreach (var run in await db.Runs.Where(r => chunk.Contains(r.RunId)).ToListAsync(cancellationToken))
-            {
-                runs[run.RunId] = run;
-            }
+            firstSpans.TryAdd(span.Step.RunId, span.Step);
+        }
+
+        var firstDecisions = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        foreach (var decision in decisions)
+        {
+            firstDecisions.TryAdd(decision.Decision.RunId, decision.Decision);
         }
 
         foreach (var runId in runIds.Where(id => !runs.ContainsKey(id)))
         {
             // Whatever arrives first creates the run; the rest of its spans complete it.
-            var firstSpan = spans.FirstOrDefault(s => s.Step.RunId == runId)?.Step;
-            var firstDecision = decisions.FirstOrDefault(d => d.Decision.RunId == runId)?.Decision;
+            var firstSpan = firstSpans.GetValueOrDefault(runId);
+            var firstDecision = firstDecisions.GetValueOrDefault(runId);
             var time = firstSpan?.StartTime ?? firstDecision!.Time;
-            var run = new Run
+            runs[runId] = new Run
             {
                 RunId = runId,
                 RequestId = runId,
@@ -87,8 +97,6 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
                 StartTime = time,
                 EndTime = time,
             };
-            runs[runId] = run;
-            db.Runs.Add(run);
         }
 
         // Other spans first, so that what the root span says is applied last and wins.
@@ -103,7 +111,7 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
     private static (int Stored, int Duplicates) InsertSteps(
         SqliteConnection connection, SqliteTransaction transaction, List<IngestedSpan> spans, Dictionary<string, Run> runs)
     {
-        using var insert = new SqliteStepInsert(connection, transaction);
+        using var insert = new SqliteStepInsert(connection);
         int stored = 0, duplicates = 0;
         foreach (var group in spans.GroupBy(s => s.Step.RunId))
         {

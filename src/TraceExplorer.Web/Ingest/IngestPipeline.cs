@@ -66,7 +66,10 @@ public sealed class IngestPipeline(
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await writer.WriteAsync(writes.Select(w => w.Batch).ToList(), stoppingToken);
+            logger.LogDebug("Wrote {Requests} request(s): {Spans} new spans, {Duplicates} duplicates, {Decisions} decisions in {Milliseconds:0.0} ms",
+                writes.Count, result.StoredSpans, result.DuplicateSpans, result.StoredDecisions, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var pending in writes)
             {
                 pending.Committed.TrySetResult();

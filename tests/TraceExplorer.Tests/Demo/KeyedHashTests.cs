@@ -16,9 +16,14 @@ public sealed class KeyedHashTests
     }
 
     [Fact]
-    public void Content_hash_is_sha256_prefix()
+    public void Content_hashes_are_stable_lowercase_hex_and_tell_values_apart()
     {
-        // SHA-256("abc") = ba7816bf8f01cfea...
-        Assert.Equal("ba7816bf8f01cfea", KeyedHash.Content("abc"));
+        var hash = KeyedHash.Content("{\"order_id\":\"A-1\"}");
+
+        Assert.Equal(hash, KeyedHash.Content("{\"order_id\":\"A-1\"}"));
+        Assert.NotEqual(hash, KeyedHash.Content("{\"order_id\":\"A-2\"}"));
+        Assert.Matches("^[0-9a-f]{16}$", hash);
+        Assert.Matches("^[0-9a-f]{32}$", KeyedHash.Content("x", hexLength: 32));
+        Assert.StartsWith(hash, KeyedHash.Content("{\"order_id\":\"A-1\"}", hexLength: 32));
     }
 }

@@ -136,6 +136,24 @@ public sealed class SqliteIngestWriterTests : IAsyncLifetime
         Assert.Equal("ZD-1", Assert.Single(run!.Complaints).ExternalId);
     }
 
+    [Fact]
+    public async Task Ingest_keeps_what_users_set_on_a_run()
+    {
+        var spans = OtlpSpans.Run(8, "run-pinned", steps: 3);
+        await WriteAsync(spans[0]);
+        await using (var db = await _store.ContextFactory.CreateDbContextAsync())
+        {
+            (await db.Runs.SingleAsync(r => r.RunId == "run-pinned")).IsPinned = true;
+            await db.SaveChangesAsync();
+        }
+
+        await WriteAsync(spans[1], spans[2]);
+
+        var run = await RunAsync("run-pinned");
+        Assert.True(run.IsPinned);
+        Assert.Equal(3, run.StepCount);
+    }
+
     private Task<IngestWriteResult> WriteAsync(params Span[] spans) => _writer.WriteAsync([Mapper.Map(Request(spans))]);
 
     private async Task<Run> RunAsync(string runId)

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TraceExplorer.Benchmarks;
+
+/// <summary>Query latency of the runs API against a running app: one client, sequential requests.</summary>
+internal static class QueryBenchmark
+{
+    public static async Task RunAsync(string baseUrl, int requests)
+    {
+using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
+
+var newest = await http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=1");
+var total = newest.GetProperty("totalCount").GetInt32();
+var runId = newest.GetProperty("items")[0].GetProperty("runId").GetString()!;
+var steps = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
+var toolCallId = steps.EnumerateArray().Select(s => s.GetProperty("toolCallId")).First(id => id.ValueKind == JsonValueKind.String).GetString()!;
+
+(string Name, string Path)[] scenarios =
+[
+    ("newest first, page 1", "/api/runs"),
+    ("status + policy version", "/api/runs?status=error&policyVersion=policy-2026.11.2"),
+    ("sorted by duration", "/api/runs?sort=durationMs&dir=desc"),
+    ("min duration 30 s", "/api/runs?minDurationMs=30000"),
+    ("tool call id lookup", $"/api/runs?q={toolCallId}"),
+    ("free text in input", "/api/runs?q=charged%20twice"),
+    ("page 100 of the list", "/api/runs?page=100"),
+    ("one run", $"/api/runs/{runId}"),
+    ("a run's steps", $"/api/runs/{runId}/steps"),
+    ("a run's decisions", $"/api/runs/{runId}/decisions"),
+];
+
+Console.WriteLine($"{total:N0} runs at {baseUrl}; {requests} requests per scenario after 5 warm-up requests");
+Console.WriteLine($"{"scenario",-26} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+foreach (var (name, path) in scenarios)
+{
+    var timings = new List<double>(requests);
+    for (var i = 0; i < requests + 5; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        response.EnsureSuccessStatusCode();
+        if (i >= 5)
+        {
+            timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    Console.WriteLine($"{name,-26} {Percentiles.Of(timings, 50),8:0.0} {Percentiles.Of(timings, 95),8:0.0} {timings.Max(),8:0.0}");
+}
+    }
+}
