@@ -142,6 +142,31 @@ public sealed class OtlpHttpIngestTests(IngestAppFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await _client.SendProtobufAsync(Request(OtlpSpans.Run(107, "run-after-bomb", steps: 2)))).StatusCode);
     }
 
+    [Fact]
+    public async Task Random_bodies_never_get_a_5xx()
+    {
+        var random = new Random(1234);
+        foreach (var contentType in new[] { "application/x-protobuf", "application/json" })
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var body = new byte[random.Next(0, 2048)];
+                random.NextBytes(body);
+                if (contentType == "application/json" && i % 2 == 0)
+                {
+                    // Half of the JSON cases are JSON, shaped like OTLP with wrong types and values.
+                    body = System.Text.Encoding.UTF8.GetBytes($$$"""{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"{{{i}}}","spanId":{{{i}}},"startTimeUnixNano":"-{{{i}}}","status":{"code":"x"}}]}]}]}""");
+                }
+
+                var response = await _client.SendAsync("/v1/traces", body, contentType, gzip: false, apiKey: null);
+
+                Assert.True((int)response.StatusCode < 500, $"{contentType} body {i} got {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendProtobufAsync(Request(OtlpSpans.Run(108, "run-after-fuzz", steps: 2)))).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> SendPreCompressedAsync(byte[] gzipped)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.App.OtlpHttpAddress, "/v1/traces"))

@@ -125,6 +125,28 @@ public sealed partial class RunsPageTests(AppFixture app)
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
     }
 
+    [Fact]
+    public async Task Runs_arriving_over_otlp_appear_on_open_pages_without_a_reload()
+    {
+        var otlp = new OtlpClient(app.App);
+        var spans = TraceExplorer.Testing.OtlpSpans.Run(901, "run-live-e2e", steps: 6);
+        var list = await app.NewPageAsync();
+        var runs = new RunsPageObject(list);
+        await runs.GoToAsync("/runs?q=run-live-e2e");
+        await Expect(runs.Count).ToHaveTextAsync("0 runs");
+
+        await otlp.SendProtobufAsync(TraceExplorer.Testing.OtlpSpans.Request(spans.Take(2)));
+
+        await Expect(runs.RunLinks.First).ToHaveTextAsync("run-live-e2e");
+        var detail = await app.NewPageAsync();
+        await detail.GotoAsync("/runs/run-live-e2e");
+        await Expect(detail.Locator(".step-row[data-step]")).ToHaveCountAsync(2);
+
+        await otlp.SendProtobufAsync(TraceExplorer.Testing.OtlpSpans.Request(spans.Skip(2)));
+
+        await Expect(detail.Locator(".step-row[data-step]")).ToHaveCountAsync(6);
+    }
+
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 }

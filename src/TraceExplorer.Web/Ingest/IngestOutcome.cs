@@ -13,5 +13,8 @@ public sealed record IngestOutcome(IngestOutcome.Status Result, int RejectedItem
 
         /// <summary>The write failed: nothing was stored, the sender should retry later.</summary>
         Failed,
+
+        /// <summary>The request decoded but could not be read as telemetry: nothing was stored, and a retry will not help.</summary>
+        Invalid,
     }
 }

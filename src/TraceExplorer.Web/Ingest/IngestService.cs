@@ -6,13 +6,30 @@ using TraceExplorer.Otlp.Mapping;
 namespace TraceExplorer.Web.Ingest;
 
 /// <summary>The one ingest path behind both transports: map the request, queue it, answer once it is committed.</summary>
-public sealed class IngestService(IngestPipeline pipeline, OtlpTraceMapper traceMapper, OtlpLogMapper logMapper)
+public sealed class IngestService(IngestPipeline pipeline, OtlpTraceMapper traceMapper, OtlpLogMapper logMapper, ILogger<IngestService> logger)
 {
     public Task<IngestOutcome> ExportTracesAsync(ExportTraceServiceRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(traceMapper.Map(request), cancellationToken);
+        MapThenSubmitAsync(() => traceMapper.Map(request), cancellationToken);
 
     public Task<IngestOutcome> ExportLogsAsync(ExportLogsServiceRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(logMapper.Map(request), cancellationToken);
+        MapThenSubmitAsync(() => logMapper.Map(request), cancellationToken);
+
+    // The mapper validates what it reads; should some input still trip it, the sender gets a 400, never a 500.
+    private Task<IngestOutcome> MapThenSubmitAsync(Func<IngestBatch> map, CancellationToken cancellationToken)
+    {
+        IngestBatch batch;
+        try
+        {
+            batch = map();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning("An export request could not be mapped: {Error}", exception.GetType().Name + ": " + exception.Message);
+            return Task.FromResult(new IngestOutcome(IngestOutcome.Status.Invalid, Message: "The request could not be read as OTLP telemetry."));
+        }
+
+        return SubmitAsync(batch, cancellationToken);
+    }
 
     private async Task<IngestOutcome> SubmitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {

@@ -14,9 +14,14 @@ internal static class OtlpGrpcStatus
         }
     }
 
-    /// <summary>Busy and failed writes are UNAVAILABLE, which OTLP exporters retry with backoff.</summary>
+    /// <summary>Busy and failed writes are UNAVAILABLE, which OTLP exporters retry with backoff; unreadable input is INVALID_ARGUMENT.</summary>
     public static void EnsureStored(IngestOutcome outcome)
     {
+        if (outcome.Result == IngestOutcome.Status.Invalid)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, outcome.Message ?? "Invalid request."));
+        }
+
         if (outcome.Result != IngestOutcome.Status.Stored)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, outcome.Message ?? "Retry later."));

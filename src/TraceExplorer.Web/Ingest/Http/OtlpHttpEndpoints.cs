@@ -84,6 +84,12 @@ public static class OtlpHttpEndpoints
         }
 
         var (outcome, response) = await export(message, context.RequestAborted);
+        if (outcome.Result == IngestOutcome.Status.Invalid)
+        {
+            await OtlpHttpResponses.WriteStatusAsync(context, StatusCodes.Status400BadRequest, bodyEncoding, outcome.Message ?? "Invalid request.");
+            return;
+        }
+
         if (outcome.Result != IngestOutcome.Status.Stored)
         {
             // Retryable: nothing was stored, and the sender's retry will be stored once.
