@@ -46,8 +46,22 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         }
 
         var runRows = new SqliteRunRows(connection, sqliteTransaction);
-        var runs = LoadOrCreateRuns(runRows, spans, decisions);
+        var merge = new SqliteRunMerge(connection, sqliteTransaction);
+        var namedRuns = spans.Where(s => s.RunIdExplicit && s.Step.RunId != s.Step.TraceId).Select(s => (s.Step.TraceId, s.Step.RunId)).Distinct().ToList();
+        var mergedPlaceholders = merge.MoveTraceRuns(namedRuns, runRows);
+        var runs = LoadOrCreateRuns(runRows, spans, decisions, mergedPlaceholders.Keys);
         var (stored, duplicates) = InsertSteps(connection, sqliteTransaction, spans, runs);
+        foreach (var (runId, placeholder) in mergedPlaceholders)
+        {
+            var run = runs[runId];
+            SqliteRunMerge.FillMissing(run, placeholder);
+            merge.Recount(run);
+            if (!run.StepIdsFromAgent)
+            {
+                Renumber(connection, sqliteTransaction, runId);
+            }
+        }
+
         InsertComplaints(connection, sqliteTransaction, spans);
         var storedDecisions = InsertDecisions(connection, sqliteTransaction, decisions);
         runRows.Upsert(runs.Values);
@@ -67,9 +81,10 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         return span;
     }
 
-    private static Dictionary<string, Run> LoadOrCreateRuns(SqliteRunRows runRows, List<IngestedSpan> spans, List<IngestedDecision> decisions)
+    private static Dictionary<string, Run> LoadOrCreateRuns(
+        SqliteRunRows runRows, List<IngestedSpan> spans, List<IngestedDecision> decisions, IEnumerable<string> alsoLoad)
     {
-        var runIds = spans.Select(s => s.Step.RunId).Concat(decisions.Select(d => d.Decision.RunId)).Distinct().ToList();
+        var runIds = spans.Select(s => s.Step.RunId).Concat(decisions.Select(d => d.Decision.RunId)).Concat(alsoLoad).Distinct().ToList();
         var runs = runRows.Load(runIds);
         var firstSpans = new Dictionary<string, Step>(StringComparer.Ordinal);
         foreach (var span in spans)

@@ -75,6 +75,25 @@ public sealed class SqliteIngestWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Spans_stored_before_their_run_was_named_move_into_the_named_run()
+    {
+        var trace = TraceHex(9);
+        var child = Span(trace, SpanHex(2), SpanHex(1), "agent.tool", 10, 5, ("agent.prompt_version", "p-from-child"));
+        child.Events.Add(Event("agent.decision", 12, ("agent.decision.kind", "audit")));
+        await WriteAsync(child, Span(trace, SpanHex(3), SpanHex(1), "agent.tool", 20, 5));
+        Assert.Equal(2, (await RunAsync(trace)).StepCount);
+
+        await WriteAsync(Span(trace, SpanHex(1), null, "agent.plan", 0, 50, ("agent.run_id", "run-named-late")));
+
+        var run = await RunAsync("run-named-late");
+        Assert.Equal((3, 50.0, "p-from-child"), (run.StepCount, run.DurationMs, run.PromptVersion));
+        Assert.Equal([1, 2, 3], await StepNumbersByStartAsync("run-named-late"));
+        await using var db = await _store.ContextFactory.CreateDbContextAsync();
+        Assert.False(await db.Runs.AnyAsync(r => r.RunId == trace));
+        Assert.Equal(1, await db.Decisions.CountAsync(d => d.RunId == "run-named-late"));
+    }
+
+    [Fact]
     public async Task A_decision_that_arrives_first_creates_the_run_and_the_spans_complete_it()
     {
         var trace = TraceHex(4);
