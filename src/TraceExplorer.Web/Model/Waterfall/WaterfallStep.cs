@@ -1,0 +1,26 @@
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Web.Model.Waterfall;
+
+/// <summary>The little the waterfall needs of a step to draw its row; details are loaded when a step is selected.</summary>
+public sealed record WaterfallStep
+{
+    public required int StepNumber { get; init; }
+    public required string SpanId { get; init; }
+    public string? ParentSpanId { get; init; }
+    public StepKind Kind { get; init; }
+
+    /// <summary>The tool for tool calls, the model for model calls, else the span name.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>Milliseconds from the start of the run.</summary>
+    public double StartMs { get; init; }
+    public double DurationMs { get; init; }
+    public bool Failed { get; init; }
+    public string? ErrorType { get; init; }
+    public bool ValidationFailed { get; init; }
+
+    public double EndMs => StartMs + DurationMs;
+
+    public bool TimedOut => ErrorType is { } type && type.Contains("timeout", StringComparison.OrdinalIgnoreCase);
+}
