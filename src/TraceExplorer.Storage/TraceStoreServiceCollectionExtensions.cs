@@ -11,6 +11,7 @@ public static class TraceStoreServiceCollectionExtensions
     {
         services.AddDbContextFactory<TraceDbContext>(options => options.UseSqlite(connectionString));
         services.AddSingleton<RunQueries>();
+        services.AddSingleton<StepQueries>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Ingest.SqliteIngestWriter>();
         return services;

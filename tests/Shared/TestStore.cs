@@ -30,6 +30,8 @@ public sealed class TestStore : IAsyncDisposable
 
     public RunQueries Queries => _services.GetRequiredService<RunQueries>();
 
+    public StepQueries Steps => _services.GetRequiredService<StepQueries>();
+
     public static async Task<TestStore> CreateAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "traceexplorer-tests", Guid.NewGuid().ToString("N"));

@@ -27,6 +27,7 @@ public abstract class PageTestContext : MudTestContext
         }
 
         Services.AddSingleton(Store.Queries);
+        Services.AddSingleton(Store.Steps);
         Services.AddSingleton(Changes);
         await base.InitializeContextAsync();
     }

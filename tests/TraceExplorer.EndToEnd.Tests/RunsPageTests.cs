@@ -23,7 +23,7 @@ public sealed partial class RunsPageTests(AppFixture app)
         await runs.Rows.First.Locator("td").Nth(1).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/runs/{runId}$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(runId);
-        await Expect(page.Locator(".step-row[data-step]").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".wf-row[data-step]").First).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -44,6 +44,22 @@ public sealed partial class RunsPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Typing_in_the_search_box_and_pressing_enter_filters_by_input_text()
+    {
+        var page = await app.NewPageAsync();
+        var runs = new RunsPageObject(page);
+        await runs.GoToAsync();
+        var all = await runs.TotalAsync();
+
+        await page.Locator("input[data-filter=q]").FillAsync("charged twice");
+        await page.Locator("input[data-filter=q]").PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/runs\\?q=charged%20twice$"));
+        await Expect(runs.Count).Not.ToHaveTextAsync($"{all:N0} runs");
+        Assert.InRange(await runs.TotalAsync(), 1, all - 1);
+    }
+
+    [Fact]
     public async Task A_shared_link_reproduces_the_view()
     {
         var api = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?policyVersion=policy-2026.11.2&sort=durationMs&dir=desc&pageSize=1");
@@ -60,7 +76,7 @@ public sealed partial class RunsPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_tool_call_id_typed_in_the_app_bar_finds_its_run()
+    public async Task A_tool_call_id_typed_in_the_app_bar_opens_its_run_at_that_step()
     {
         var list = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=1&sort=startTime&dir=asc");
         var runId = list.GetProperty("items")[0].GetProperty("runId").GetString()!;
@@ -74,9 +90,11 @@ public sealed partial class RunsPageTests(AppFixture app)
         await page.GetByLabel("Find a run by id").FillAsync(toolCallId);
         await page.GetByLabel("Find a run by id").PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(new Regex($"q={toolCallId}$"));
-        await Expect(runs.Count).ToHaveTextAsync("1 runs");
-        await Expect(runs.RunLinks.First).ToHaveTextAsync(runId);
+        // One match: the lookup opens the run at the step of that tool call.
+        await Expect(page).ToHaveURLAsync(new Regex($"/runs/{runId}\\?step=\\d+$"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync(runId);
+        await Expect(page.GetByTestId("step-details")).ToContainTextAsync(toolCallId);
+        await Expect(page.Locator(".wf-row.selected")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -140,11 +158,11 @@ public sealed partial class RunsPageTests(AppFixture app)
         await Expect(runs.RunLinks.First).ToHaveTextAsync("run-live-e2e");
         var detail = await app.NewPageAsync();
         await detail.GotoAsync("/runs/run-live-e2e");
-        await Expect(detail.Locator(".step-row[data-step]")).ToHaveCountAsync(2);
+        await Expect(detail.Locator(".wf-count")).ToHaveTextAsync("2 of 2 shown");
 
         await otlp.SendProtobufAsync(TraceExplorer.Testing.OtlpSpans.Request(spans.Skip(2)));
 
-        await Expect(detail.Locator(".step-row[data-step]")).ToHaveCountAsync(6);
+        await Expect(detail.Locator(".wf-count")).ToHaveTextAsync("6 of 6 shown");
     }
 
     private static Task<string> BackgroundAsync(IPage page) =>

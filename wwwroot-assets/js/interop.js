@@ -18,5 +18,20 @@ window.traceExplorer = {
 
   setDarkMode: function (dark) {
     localStorage.setItem("traceExplorer.darkMode", String(dark));
+  },
+
+  // Scrolls a virtualized list so the row at this index (of fixed height) is in view, centred when it was off screen.
+  scrollRowIntoView: function (containerId, index, rowHeight) {
+    const container = document.getElementById(containerId);
+    if (!container) return;
+    const top = index * rowHeight;
+    if (top < container.scrollTop || top + rowHeight > container.scrollTop + container.clientHeight) {
+      container.scrollTop = Math.max(0, top - container.clientHeight / 2);
+    }
+  },
+
+  elementWidth: function (id) {
+    const element = document.getElementById(id);
+    return element ? element.getBoundingClientRect().width : 0;
   }
 };

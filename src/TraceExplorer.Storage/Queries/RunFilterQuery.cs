@@ -50,8 +50,8 @@ public static class RunFilterQuery
             }
             else
             {
-                var pattern = "%" + EscapeLike(text) + "%";
-                query = query.Where(r => EF.Functions.Like(r.Input, pattern, "\\"));
+                var pattern = "%" + LikePattern.Escape(text) + "%";
+                query = query.Where(r => EF.Functions.Like(r.Input, pattern, LikePattern.EscapeCharacter));
             }
         }
 
@@ -81,9 +81,4 @@ public static class RunFilterQuery
         var body = Expression.Equal(column.Body, Expression.Constant(value, typeof(string)));
         return query.Where(Expression.Lambda<Func<Run, bool>>(body, parameter));
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -20,8 +20,49 @@ public sealed class RunDetailTests : PageTestContext
         Assert.Equal(run.Input, cut.Find("[data-testid=run-input]").TextContent);
         Assert.Contains(cut.FindAll("a.version-chip"), a => a.GetAttribute("href") == $"/runs?policyVersion={run.PolicyVersion}");
         Assert.Contains(cut.FindAll(".relation a"), a => a.GetAttribute("href") == $"/runs/{run.ParentRunId}");
-        Assert.Equal(run.StepCount, cut.FindAll(".step-row[data-step]").Count);
-        Assert.Equal(await db.Decisions.CountAsync(d => d.RunId == run.RunId), cut.FindAll(".decision-table tbody tr").Count);
+        Assert.Equal($"{run.StepCount} of {run.StepCount} shown", cut.Find(".wf-count").TextContent);
+        OpenDecisions(cut);
+        Assert.Equal(await db.Decisions.CountAsync(d => d.RunId == run.RunId), cut.FindAll(".ds-item").Count);
+    }
+
+    [Fact]
+    public async Task A_step_in_the_url_is_selected_and_its_details_shown()
+    {
+        var (runId, _) = await TimedOutRunAsync();
+        Navigation.NavigateTo($"/runs/{runId}?step=7");
+
+        var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, runId));
+
+        cut.WaitForAssertion(() => Assert.Equal("7", cut.Find("[data-testid=step-details]").GetAttribute("data-step")), LoadTimeout);
+        Assert.Contains("orders.lookup", cut.Find("[data-testid=step-details]").TextContent);
+        Assert.Contains("timed out after 30000 ms", cut.Find("[data-testid=step-details]").TextContent);
+    }
+
+    [Fact]
+    public async Task Clicking_a_decision_selects_its_step_and_puts_it_in_the_url()
+    {
+        var (runId, decisionStep) = await TimedOutRunAsync();
+        var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, runId));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".wf-count")), LoadTimeout);
+        OpenDecisions(cut);
+
+        cut.FindAll(".ds-item").First(b => b.TextContent.Contains($"step {decisionStep}")).Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith($"?step={decisionStep}", Navigation.Uri), LoadTimeout);
+        cut.FindAll(".mud-tab").First(tab => tab.TextContent == "Step").Click();
+        cut.WaitForAssertion(() => Assert.Equal(decisionStep.ToString(), cut.Find("[data-testid=step-details]").GetAttribute("data-step")), LoadTimeout);
+    }
+
+    private static void OpenDecisions(IRenderedComponent<RunDetail> cut) =>
+        cut.FindAll(".mud-tab").First(tab => tab.TextContent.StartsWith("Decisions", StringComparison.Ordinal)).Click();
+
+    // A run from after the policy rollout whose step 7 timed out, with the step of its egress-check decision.
+    private async Task<(string RunId, int DecisionStep)> TimedOutRunAsync()
+    {
+        await using var db = await Store.ContextFactory.CreateDbContextAsync();
+        var step = await db.Steps.AsNoTracking().OrderBy(s => s.Id)
+            .FirstAsync(s => s.StepNumber == 7 && s.ErrorType == "timeout" && db.Decisions.Any(d => d.SpanId == s.SpanId && d.RunId == s.RunId));
+        return (step.RunId, 7);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class RunsTests : PageTestContext
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("tr.run-row")), LoadTimeout);
 
         var search = cut.Find("input[data-filter=q]");
-        search.Change("charged twice");
+        search.Input("charged twice");
         search.KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
 
         cut.WaitForAssertion(() => Assert.EndsWith("/runs?q=charged%20twice", Navigation.Uri), LoadTimeout);

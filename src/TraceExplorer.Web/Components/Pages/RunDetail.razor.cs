@@ -1,32 +1,56 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Components.Controls.Waterfall;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
+using TraceExplorer.Web.Model.Waterfall;
 
 namespace TraceExplorer.Web.Components.Pages;
 
-/// <summary>A run's header, input and output, steps and decisions.</summary>
+/// <summary>
+/// The run explorer: header, waterfall, step details and decision log. The selected step is in the URL (?step=N) so a
+/// link opens the run at that step.
+/// </summary>
 public sealed partial class RunDetail : IDisposable
 {
-    /// <summary>The simple run page lists this many steps; the waterfall explorer pages through the rest.</summary>
-    public const int StepsShown = 2000;
-
     private RunDetails? _run;
-    private IReadOnlyList<StepItem> _steps = [];
+    private WaterfallViewModel? _model;
+    private TimeAxis _axis = new(0, 1);
     private IReadOnlyList<DecisionItem> _decisions = [];
+    private StepItem? _selectedStep;
+    private int? _selectedRow;
+    private int? _shownStepParameter;
+    private string? _search;
+    private List<int>? _matches;
+    private HashSet<int> _matchRows = [];
+    private int _matchIndex;
+    private bool _showCriticalPath;
+    private int _panel;
     private string? _loadError;
     private bool _loading = true;
+    private WaterfallView? _waterfall;
+    private LiveRefresh? _live;
 
     [Parameter] public required string RunId { get; set; }
 
+    /// <summary>The step number to select, from the URL.</summary>
+    [SupplyParameterFromQuery(Name = "step")] public int? Step { get; set; }
+
     [Inject] public required RunQueries Queries { get; init; }
+
+    [Inject] public required StepQueries Steps { get; init; }
 
     [Inject] public required RunChangeNotifier Changes { get; init; }
 
-    private LiveRefresh? _live;
+    [Inject] public required NavigationManager Navigation { get; init; }
 
     private List<BreadcrumbItem> Breadcrumbs => [new("Runs", "/runs"), new(RunId, href: null, disabled: true)];
+
+    private TimeAxis FullAxis => new(0, _model?.RunDurationMs ?? 1);
+
+    private int? CurrentMatch => _matches is { Count: > 0 } matches ? matches[_matchIndex] : null;
 
     protected override void OnInitialized()
     {
@@ -42,8 +66,25 @@ public sealed partial class RunDetail : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        _loading = true;
-        await LoadAsync();
+        if (_run?.RunId != RunId)
+        {
+            _loading = true;
+            _selectedRow = null;
+            _selectedStep = null;
+            _matches = null;
+            _matchRows = [];
+            await LoadAsync();
+            _axis = FullAxis;
+        }
+
+        if (Step != _shownStepParameter)
+        {
+            _shownStepParameter = Step;
+            if (Step is { } number && _model?.Tree.Rows.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.StepNumber == number) is { r: not null } found)
+            {
+                await ShowStepAsync(found.i);
+            }
+        }
     }
 
     private void OnRunsChanged(IReadOnlyCollection<string> runIds)
@@ -61,8 +102,25 @@ public sealed partial class RunDetail : IDisposable
             _run = await Queries.GetRunAsync(RunId);
             if (_run is not null)
             {
-                _steps = await Queries.GetStepsAsync(RunId, 0, StepsShown) ?? [];
+                if (_model is null)
+                {
+                    // Show the header while the steps load: a run can have 100,000 of them.
+                    _loading = false;
+                    StateHasChanged();
+                }
+
                 _decisions = await Queries.GetDecisionsAsync(RunId) ?? [];
+                var wasFull = _model is null || _axis == FullAxis;
+                _model = WaterfallViewModel.Create(_run.StartTime, await Steps.GetOutlineAsync(RunId), _decisions);
+                if (wasFull)
+                {
+                    _axis = FullAxis;
+                }
+
+                if (_selectedStep is { } selected && _model.RowBySpan.TryGetValue(selected.SpanId, out var row))
+                {
+                    _selectedRow = row;
+                }
             }
 
             _loadError = null;
@@ -75,6 +133,83 @@ public sealed partial class RunDetail : IDisposable
         {
             _loading = false;
         }
+    }
+
+    private async Task SelectRowAsync(int row)
+    {
+        await ShowStepAsync(row);
+        var number = _model!.Tree.Rows[row].StepNumber;
+        _shownStepParameter = number;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("step", number), replace: true);
+    }
+
+    private async Task ShowStepAsync(int row)
+    {
+        _selectedRow = row;
+        _selectedStep = await Steps.GetStepAsync(RunId, _model!.Tree.Rows[row].SpanId);
+    }
+
+    private async Task SelectDecisionAsync(DecisionItem decision)
+    {
+        if (decision.SpanId is not null && _model is not null && _model.RowBySpan.TryGetValue(decision.SpanId, out var row))
+        {
+            await SelectRowAsync(row);
+        }
+    }
+
+    private async Task OnSearchKeyDownAsync(KeyboardEventArgs args)
+    {
+        if (args.Key != "Enter")
+        {
+            return;
+        }
+
+        if (_matches is not null && _matches.Count > 0 && args.ShiftKey)
+        {
+            MoveMatch(-1);
+            return;
+        }
+
+        await SearchAsync();
+    }
+
+    private async Task SearchAsync()
+    {
+        if (_model is null || string.IsNullOrWhiteSpace(_search))
+        {
+            ClearSearch();
+            return;
+        }
+
+        var spans = await Steps.SearchAsync(RunId, _search);
+        _matches = spans.Where(_model.RowBySpan.ContainsKey).Select(s => _model.RowBySpan[s]).Order().ToList();
+        _matchRows = _matches.ToHashSet();
+        _matchIndex = 0;
+        RevealMatch();
+    }
+
+    private void MoveMatch(int delta)
+    {
+        if (_matches is { Count: > 0 } matches)
+        {
+            _matchIndex = (_matchIndex + delta + matches.Count) % matches.Count;
+            RevealMatch();
+        }
+    }
+
+    private void RevealMatch()
+    {
+        if (CurrentMatch is { } row)
+        {
+            _waterfall?.Reveal(row);
+        }
+    }
+
+    private void ClearSearch()
+    {
+        _search = null;
+        _matches = null;
+        _matchRows = [];
     }
 
     private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";

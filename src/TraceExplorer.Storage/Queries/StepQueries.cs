@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Model;
+
+namespace TraceExplorer.Storage.Queries;
+
+/// <summary>Reads for the run explorer: a run's step outline, one step's details, search within a run, and id lookup.</summary>
+public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory)
+{
+    public const int MaxSearchMatches = 10_000;
+
+    /// <summary>Every step of the run without payloads, in step order; empty when the run has none.</summary>
+    /// <remarks>Read with a plain data reader: a run can have 100,000 steps, and this is what the run page waits for.</remarks>
+    public async Task<IReadOnlyList<StepOutline>> GetOutlineAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT StepNumber, SpanId, ParentSpanId, Kind, Name, ToolName, Model, StartTime, DurationMs, Status, ErrorType, ValidationPassed
+            FROM steps WHERE RunId = @run ORDER BY StepNumber, Id
+            """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@run";
+        parameter.Value = runId;
+        command.Parameters.Add(parameter);
+
+        var outline = new List<StepOutline>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            outline.Add(new StepOutline(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                Text(2),
+                Enum.Parse<StepKind>(reader.GetString(3)),
+                reader.GetString(4),
+                Text(5),
+                Text(6),
+                DateTime.SpecifyKind(reader.GetDateTime(7), DateTimeKind.Utc),
+                reader.GetDouble(8),
+                Enum.Parse<StepStatus>(reader.GetString(9)),
+                Text(10),
+                reader.IsDBNull(11) ? null : reader.GetBoolean(11)));
+        }
+
+        return outline;
+    }
+
+    public async Task<StepItem?> GetStepAsync(string runId, string spanId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var step = await db.Steps.AsNoTracking().FirstOrDefaultAsync(s => s.RunId == runId && s.SpanId == spanId, cancellationToken);
+        return step is null ? null : StepItem.From(step);
+    }
+
+    /// <summary>The span ids of the run's steps whose name, tool, model, tool call id or attribute text contains the text.</summary>
+    public async Task<IReadOnlyList<string>> SearchAsync(string runId, string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var pattern = "%" + LikePattern.Escape(text.Trim()) + "%";
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Steps.AsNoTracking()
+            .Where(s => s.RunId == runId && (
+                EF.Functions.Like(s.Name, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ToolName, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.Model, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ToolCallId, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ErrorMessage, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.AttributesJson, pattern, LikePattern.EscapeCharacter)))
+            .OrderBy(s => s.StepNumber)
+            .Select(s => s.SpanId)
+            .Take(MaxSearchMatches)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The runs (and steps) an id names: run, request, trace, tool call or span id.</summary>
+    public async Task<IReadOnlyList<LookupMatch>> LookupAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var text = id.Trim();
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var lower = text.ToLowerInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await db.Runs.AsNoTracking()
+            .Where(r => r.RunId == text || r.RequestId == text || r.TraceId == lower)
+            .OrderBy(r => r.StartTime)
+            .Select(r => new { r.RunId, r.RequestId })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var steps = await db.Steps.AsNoTracking()
+            .Where(s => s.ToolCallId == text || s.SpanId == lower)
+            .Select(s => new { s.RunId, s.StepNumber, s.ToolCallId })
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return runs.Select(r => new LookupMatch(r.RunId, r.RunId == text ? "run id" : r.RequestId == text ? "request id" : "trace id", null))
+            .Concat(steps.Select(s => new LookupMatch(s.RunId, s.ToolCallId == text ? "tool call id" : "span id", s.StepNumber)))
+            .ToList();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace TraceExplorer.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class RunExplorerTests(AppFixture app)
+{
+    [Fact]
+    public async Task Collapsing_a_step_hides_its_descendants_and_expanding_shows_them_again()
+    {
+        var (runId, total) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+        await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"{total} of {total} shown");
+
+        // Step 7 (orders.lookup) has the HTTP call as its child.
+        await page.Locator(".wf-row[data-step='7'] .wf-toggle").ClickAsync();
+
+        await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"{total - 1} of {total} shown");
+        await Expect(page.Locator(".wf-row[data-step='8']")).ToHaveCountAsync(0);
+        await page.Locator(".wf-row[data-step='7'] .wf-toggle").ClickAsync();
+        await Expect(page.Locator(".wf-row[data-step='8']")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Collapse all" }).ClickAsync();
+        await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"1 of {total} shown");
+    }
+
+    [Fact]
+    public async Task Searching_within_the_run_highlights_matches_and_jumps_between_them()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+        var search = page.GetByTestId("step-search");
+
+        await search.FillAsync("orders.lookup");
+        await search.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("match-count")).ToHaveTextAsync(new Regex("^1 of \\d+$"));
+        await Expect(page.Locator(".wf-row.match[data-step='7']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".wf-row.match.current")).ToHaveCountAsync(1);
+        var first = await page.Locator(".wf-row.match.current").GetAttributeAsync("data-step");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next match" }).ClickAsync();
+        await Expect(page.GetByTestId("match-count")).ToHaveTextAsync(new Regex("^2 of \\d+$"));
+        await Expect(page.Locator(".wf-row.match.current")).Not.ToHaveAttributeAsync("data-step", first!);
+
+        // A tool call id names exactly one step.
+        var toolCallId = await app.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps?offset=6&limit=1");
+        await search.FillAsync(toolCallId[0].GetProperty("toolCallId").GetString()!);
+        await search.PressAsync("Enter");
+        await Expect(page.GetByTestId("match-count")).ToHaveTextAsync("1 of 1");
+        await Expect(page.Locator(".wf-row.match.current")).ToHaveAttributeAsync("data-step", "7");
+    }
+
+    [Fact]
+    public async Task Clicking_a_decision_selects_and_shows_its_step()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Decisions") }).ClickAsync();
+
+        await page.Locator(".ds-item").Filter(new() { HasText = "step 7" }).First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/runs/{runId}\\?step=7$"));
+        await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "7");
+        await Expect(page.Locator(".ds-item.of-selected").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_deep_link_to_a_step_selects_it_and_shows_its_details()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync($"/runs/{runId}?step=7");
+
+        await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "7");
+        var details = page.GetByTestId("step-details");
+        await Expect(details).ToHaveAttributeAsync("data-step", "7");
+        await Expect(details).ToContainTextAsync("orders.lookup");
+        await Expect(details).ToContainTextAsync("order_id");
+    }
+
+    [Fact]
+    public async Task Span_content_renders_as_text_in_the_explorer()
+    {
+        const string script = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+        var spans = TraceExplorer.Testing.OtlpSpans.Run(950, "run-xss", steps: 2);
+        spans[1].Name = script;
+        spans[1].Attributes.Add(TraceExplorer.Testing.OtlpSpans.Attribute("gen_ai.tool.call.arguments", script));
+        await new OtlpClient(app.App).SendProtobufAsync(TraceExplorer.Testing.OtlpSpans.Request(spans));
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/runs/run-xss?step=2");
+
+        await Expect(page.GetByTestId("step-details")).ToContainTextAsync("onerror=");
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        Assert.Equal(0, await page.Locator("[data-testid=step-details] img, .waterfall img").CountAsync());
+    }
+
+    // A demo run after the policy rollout whose step 7 (orders.lookup, with its HTTP child) timed out.
+    private async Task<(string RunId, int Steps)> RunWithNestedStepsAsync()
+    {
+        var runs = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?policyVersion=policy-2026.11.2&status=error&pageSize=100&sort=startTime&dir=asc");
+        foreach (var run in runs.GetProperty("items").EnumerateArray())
+        {
+            var runId = run.GetProperty("runId").GetString()!;
+            var steps = await app.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
+            if (steps.EnumerateArray().Any(s => s.GetProperty("stepNumber").GetInt32() == 7 && s.GetProperty("errorType").GetString() == "timeout"))
+            {
+                return (runId, steps.GetArrayLength());
+            }
+        }
+
+        throw new InvalidOperationException("The demo data has no run whose step 7 timed out.");
+    }
+}
