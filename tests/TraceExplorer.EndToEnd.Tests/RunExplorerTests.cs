@@ -86,6 +86,42 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Dragging_across_the_time_axis_zooms_and_reset_restores_it()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+        var axis = page.Locator(".wf-axis");
+        await Expect(axis).ToBeVisibleAsync();
+        var box = (await axis.BoundingBoxAsync())!;
+        var ticksBefore = await page.Locator(".wf-tick").AllInnerTextsAsync();
+
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.3f), box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height / 2), new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+
+        await Expect(page.GetByTestId("reset-zoom")).ToBeVisibleAsync();
+        Assert.NotEqual(ticksBefore, await page.Locator(".wf-tick").AllInnerTextsAsync());
+        await page.GetByTestId("reset-zoom").ClickAsync();
+        await Expect(page.GetByTestId("reset-zoom")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Version_and_model_chips_open_the_runs_filtered_by_them()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+
+        await page.Locator(".facts a.version-chip").First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/runs\\?model="));
+        await Expect(page.GetByTestId("run-count")).ToBeVisibleAsync();
+        Assert.True(int.Parse((await page.GetByTestId("run-count").InnerTextAsync()).Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
     public async Task Span_content_renders_as_text_in_the_explorer()
     {
         const string script = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";

@@ -14,6 +14,9 @@ public sealed record RunFilter
     public string? PolicyVersion { get; init; }
     public string? ToolContractVersion { get; init; }
     public string? RouteConfigVersion { get; init; }
+
+    /// <summary>Runs in which any model step used this model.</summary>
+    public string? Model { get; init; }
     public double? MinDurationMs { get; init; }
 
     /// <summary>Any run, request, trace or tool-call id (exact), or text within the run's input.</summary>

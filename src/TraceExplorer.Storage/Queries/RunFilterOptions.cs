@@ -7,4 +7,5 @@ public sealed record RunFilterOptions(
     IReadOnlyList<string> PromptVersions,
     IReadOnlyList<string> PolicyVersions,
     IReadOnlyList<string> ToolContractVersions,
-    IReadOnlyList<string> RouteConfigVersions);
+    IReadOnlyList<string> RouteConfigVersions,
+    IReadOnlyList<string> Models);

@@ -147,7 +147,9 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
             await DistinctAsync(runs.Select(r => r.PromptVersion), cancellationToken),
             await DistinctAsync(runs.Select(r => r.PolicyVersion), cancellationToken),
             await DistinctAsync(runs.Select(r => r.ToolContractVersion), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.RouteConfigVersion), cancellationToken));
+            await DistinctAsync(runs.Select(r => r.RouteConfigVersion), cancellationToken),
+            (await DistinctAsync(runs.Select(r => r.Models), cancellationToken))
+                .SelectMany(models => models.Split(", ")).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     private static async Task<IReadOnlyList<string>> DistinctAsync(IQueryable<string?> values, CancellationToken cancellationToken) =>

@@ -22,6 +22,7 @@ public sealed record RunListQuery
     [FromQuery(Name = "policyVersion")] public string? PolicyVersion { get; init; }
     [FromQuery(Name = "toolContractVersion")] public string? ToolContractVersion { get; init; }
     [FromQuery(Name = "routeConfigVersion")] public string? RouteConfigVersion { get; init; }
+    [FromQuery(Name = "model")] public string? Model { get; init; }
     [FromQuery(Name = "minDurationMs")] public string? MinDurationMs { get; init; }
     [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "page")] public string? Page { get; init; }
@@ -52,6 +53,7 @@ public sealed record RunListQuery
             PolicyVersion = Get("policyVersion"),
             ToolContractVersion = Get("toolContractVersion"),
             RouteConfigVersion = Get("routeConfigVersion"),
+            Model = Get("model"),
             MinDurationMs = Get("minDurationMs"),
             Q = Get("q"),
             Page = Get("page"),
@@ -83,6 +85,7 @@ public sealed record RunListQuery
         Add("policyVersion", PolicyVersion);
         Add("toolContractVersion", ToolContractVersion);
         Add("routeConfigVersion", RouteConfigVersion);
+        Add("model", Model);
         Add("minDurationMs", MinDurationMs);
         Add("sort", Sort);
         Add("dir", Dir);
@@ -166,6 +169,7 @@ public sealed record RunListQuery
                 PolicyVersion = PolicyVersion,
                 ToolContractVersion = ToolContractVersion,
                 RouteConfigVersion = RouteConfigVersion,
+                Model = Model,
                 MinDurationMs = minDuration,
                 Text = Q,
             },

@@ -11,7 +11,7 @@ public sealed class RunListQueryTests
     {
         var query = RunListQuery.FromUri(
             "http://localhost/runs?from=2026-11-10T00:00:00Z&to=2026-11-11T12:00:00%2B02:00&status=ERROR&agent=support-agent"
-            + "&policyVersion=policy-2026.11.2&minDurationMs=1500.5&q=order%20A-1&page=3&pageSize=25&sort=durationMs&dir=asc");
+            + "&policyVersion=policy-2026.11.2&model=gpt-4o&minDurationMs=1500.5&q=order%20A-1&page=3&pageSize=25&sort=durationMs&dir=asc");
 
         var request = query.ToRequest(out var errors);
 
@@ -21,6 +21,7 @@ public sealed class RunListQueryTests
         Assert.Equal(RunStatus.Error, request.Filter.Status);
         Assert.Equal("support-agent", request.Filter.Agent);
         Assert.Equal("policy-2026.11.2", request.Filter.PolicyVersion);
+        Assert.Equal("gpt-4o", request.Filter.Model);
         Assert.Equal(1500.5, request.Filter.MinDurationMs);
         Assert.Equal("order A-1", request.Filter.Text);
         Assert.Equal((3, 25, RunSortField.DurationMs, false), (request.Page, request.PageSize, request.Sort, request.Descending));

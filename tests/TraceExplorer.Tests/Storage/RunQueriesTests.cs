@@ -41,6 +41,21 @@ public sealed class RunQueriesTests(DemoStoreFixture fixture) : IClassFixture<De
     }
 
     [Fact]
+    public async Task The_model_filter_matches_one_model_of_the_list_not_a_prefix()
+    {
+        var mini = await Queries.GetRunsAsync(Filtered(new RunFilter { Model = "gpt-4o-mini" }));
+        var full = await Queries.GetRunsAsync(Filtered(new RunFilter { Model = "gpt-4o" }));
+        var none = await Queries.GetRunsAsync(Filtered(new RunFilter { Model = "gpt-4" }));
+
+        await using var db = await fixture.Store.ContextFactory.CreateDbContextAsync();
+        Assert.Equal(await db.Runs.CountAsync(r => r.Models!.Contains("gpt-4o-mini")), mini.TotalCount);
+        Assert.Equal(await db.Runs.CountAsync(r => r.Models == "gpt-4o" || r.Models!.StartsWith("gpt-4o, ") || r.Models!.Contains(", gpt-4o, ") || r.Models!.EndsWith(", gpt-4o")), full.TotalCount);
+        Assert.InRange(mini.TotalCount, 1, 10_000);
+        Assert.InRange(full.TotalCount, 1, 10_000);
+        Assert.Equal(0, none.TotalCount);
+    }
+
+    [Fact]
     public async Task The_time_range_keeps_runs_that_start_inside_it()
     {
         var from = TraceExplorer.Testing.TestStore.DemoEnd.AddDays(-3);
@@ -161,6 +176,7 @@ public sealed class RunQueriesTests(DemoStoreFixture fixture) : IClassFixture<De
         Assert.Equal(["billing-agent", "returns-agent", "support-agent"], options.Agents);
         Assert.Equal([DemoIncidents.Policy.Before, DemoIncidents.Policy.After], options.PolicyVersions);
         Assert.Contains(DemoIncidents.FallbackRoute, options.Routes);
+        Assert.Equal(["claude-sonnet-4-5", "gpt-4o", "gpt-4o-mini"], options.Models);
     }
 
     private static RunListRequest Filtered(RunFilter filter) => new() { Filter = filter, PageSize = 200 };
