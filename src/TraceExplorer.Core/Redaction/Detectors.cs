@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace TraceExplorer.Core.Redaction;
+
+/// <summary>The built-in detectors, in the order their findings win when they overlap.</summary>
+public static class Detectors
+{
+    // Well-known key formats: OpenAI, Anthropic, GitHub, Slack, AWS, Google, Stripe, GitLab, and "Bearer <token>".
+    private const string KnownKeys =
+        @"sk-(ant-|proj-)?[A-Za-z0-9_\-]{20,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}|xox[abprs]-[A-Za-z0-9\-]{10,}" +
+        @"|AKIA[0-9A-Z]{16}|AIza[0-9A-Za-z_\-]{35}|(sk|rk)_(live|test)_[0-9A-Za-z]{20,}|glpat-[0-9A-Za-z_\-]{20,}|Bearer [A-Za-z0-9._~+/=\-]{20,}";
+
+    public static IReadOnlyList<IDetector> Create(RedactionOptions options) =>
+    [
+        new RegexDetector(RedactionKind.Jwt, @"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", t => t.Contains("eyJ", StringComparison.Ordinal)),
+        new RegexDetector(RedactionKind.Secret, KnownKeys, t => t.Length >= 20),
+        new RegexDetector(RedactionKind.Secret, @"[A-Za-z0-9_\-+/=]{32,}", t => t.Length >= 32, IsHighEntropyToken),
+        new RegexDetector(RedactionKind.Card, @"\b[0-9](?:[ \-]?[0-9]){12,18}\b", t => t.Count(char.IsAsciiDigit) >= 13, Checksums.Luhn),
+        new RegexDetector(RedactionKind.Iban, @"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b", MayHoldIban, Checksums.IbanMod97),
+        new RegexDetector(RedactionKind.Email, @"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", t => t.Contains('@')),
+        new RegexDetector(RedactionKind.Ip, @"\b(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\b", t => t.Contains('.')),
+        new RegexDetector(RedactionKind.Ip, @"(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}", t => t.Contains("::", StringComparison.Ordinal) || t.Count(c => c == ':') >= 7, IsIpv6),
+        new PhoneDetector(options.PhoneRegions),
+    ];
+
+    /// <summary>A long token of mixed letters and digits with the spread of a random key; hex ids, words and paths do not pass.</summary>
+    public static bool IsHighEntropyToken(string token)
+    {
+        var hexOnly = token.All(c => char.IsAsciiHexDigit(c) || c == '-');
+        return !hexOnly && token.Any(char.IsAsciiDigit) && token.Any(char.IsAsciiLetterUpper) && token.Any(char.IsAsciiLetterLower)
+            && Checksums.ShannonEntropy(token) >= 4.2;
+    }
+
+    private static bool MayHoldIban(string text)
+    {
+        for (var i = 0; i + 3 < text.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(text[i]) && char.IsAsciiLetterUpper(text[i + 1]) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIpv6(string candidate) =>
+        candidate.Count(c => c == ':') >= 2 && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+        && candidate.Any(char.IsAsciiHexDigit);
+}
