@@ -39,6 +39,9 @@ public sealed class Run
 
     public bool IsPinned { get; set; }
 
+    /// <summary>How many values of each kind redaction replaced in this run, as JSON: {"email":2}.</summary>
+    public string? RedactionCounts { get; set; }
+
     /// <summary>The span with no parent, once it has arrived.</summary>
     public string? RootSpanId { get; set; }
 

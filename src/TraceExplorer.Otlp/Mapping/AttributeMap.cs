@@ -106,16 +106,40 @@ internal sealed class AttributeMap
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Writes a value as JSON; strings are cut to the limit so one value cannot fill the store.</summary>
-    public static void Write(Utf8JsonWriter writer, AnyValue value, IngestLimits? limits = null)
+    /// <summary>
+    /// Writes a value as JSON: strings redacted (when a redaction is given) and cut to the limit so one value cannot fill
+    /// the store; anything under a sensitive key is masked whole.
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, AnyValue value, IngestLimits? limits = null, SpanRedaction? redaction = null, string? key = null)
     {
+        if (redaction is not null && redaction.IsSensitive(key) && value.ValueCase != AnyValue.ValueOneofCase.None)
+        {
+            writer.WriteStringValue(redaction.MaskWhole(AsText(value)));
+            return;
+        }
+
         switch (value.ValueCase)
         {
             case AnyValue.ValueOneofCase.StringValue:
-                writer.WriteStringValue(limits?.Truncate(value.StringValue) ?? value.StringValue);
+                var text = redaction?.Attribute(key, value.StringValue) ?? value.StringValue;
+                writer.WriteStringValue(limits?.Truncate(text) ?? text);
                 break;
             case AnyValue.ValueOneofCase.BoolValue:
                 writer.WriteBooleanValue(value.BoolValue);
+                break;
+            case AnyValue.ValueOneofCase.IntValue when redaction is not null:
+                // A long number can be a card number: it is checked as text and written as text only if redacted.
+                var digits = value.IntValue.ToString(CultureInfo.InvariantCulture);
+                var checkedDigits = redaction.Text(digits)!;
+                if (checkedDigits == digits)
+                {
+                    writer.WriteNumberValue(value.IntValue);
+                }
+                else
+                {
+                    writer.WriteStringValue(checkedDigits);
+                }
+
                 break;
             case AnyValue.ValueOneofCase.IntValue:
                 writer.WriteNumberValue(value.IntValue);
@@ -133,7 +157,7 @@ internal sealed class AttributeMap
                 writer.WriteStartArray();
                 foreach (var item in value.ArrayValue.Values)
                 {
-                    Write(writer, item, limits);
+                    Write(writer, item, limits, redaction, key);
                 }
 
                 writer.WriteEndArray();
@@ -143,7 +167,7 @@ internal sealed class AttributeMap
                 foreach (var pair in value.KvlistValue.Values)
                 {
                     writer.WritePropertyName(pair.Key);
-                    Write(writer, pair.Value ?? new AnyValue(), limits);
+                    Write(writer, pair.Value ?? new AnyValue(), limits, redaction, pair.Key);
                 }
 
                 writer.WriteEndObject();

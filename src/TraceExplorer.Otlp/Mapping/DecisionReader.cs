@@ -9,14 +9,14 @@ namespace TraceExplorer.Otlp.Mapping;
 internal static class DecisionReader
 {
     /// <returns>The decision, or null when the kind is missing or unknown (then it is no decision).</returns>
-    public static Decision? Read(AttributeMap attributes, string runId, string? traceId, string? spanId, DateTime time, IngestLimits limits)
+    public static Decision? Read(AttributeMap attributes, string runId, string? traceId, string? spanId, DateTime time, IngestLimits limits, SpanRedaction redaction)
     {
         if (DecisionKindParser.Parse(attributes.String(A.DecisionKind)) is not { } kind)
         {
             return null;
         }
 
-        string? Text(string key) => attributes.String(key) is { } value ? limits.Truncate(value) : null;
+        string? Text(string key) => attributes.String(key) is { } value ? limits.Truncate(redaction.Text(value)!) : null;
         var decision = new Decision
         {
             RunId = runId,

@@ -6,4 +6,7 @@ public sealed record IngestMappingOptions
     public required string EndUserHashKey { get; init; }
 
     public IngestLimits Limits { get; init; } = new();
+
+    /// <summary>Removes personal data and secrets before anything is stored; null stores values as sent.</summary>
+    public Core.Redaction.Redactor? Redactor { get; init; }
 }

@@ -46,9 +46,10 @@ public sealed class OtlpLogMapper(IngestMappingOptions options)
                     continue;
                 }
 
-                if (DecisionReader.Read(attributes, explicitRunId ?? traceId!, traceId, spanId, OtlpIds.ToUtc(nanos), options.Limits) is { } decision)
+                var redaction = new SpanRedaction(options.Redactor);
+                if (DecisionReader.Read(attributes, explicitRunId ?? traceId!, traceId, spanId, OtlpIds.ToUtc(nanos), options.Limits, redaction) is { } decision)
                 {
-                    decisions.Add(new IngestedDecision(decision, explicitRunId is not null));
+                    decisions.Add(new IngestedDecision(decision, explicitRunId is not null, redaction.Counts));
                 }
                 else
                 {

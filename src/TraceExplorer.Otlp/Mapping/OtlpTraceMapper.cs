@@ -49,6 +49,8 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
 
     private IngestedSpan MapSpan(Span span, AttributeMap attributes, JsonScratch json)
     {
+        var toolName = attributes.FirstString(A.GenAiToolName, A.OpenInferenceToolName);
+        var redaction = new SpanRedaction(options.Redactor, toolName);
         var traceId = OtlpIds.ToHex(span.TraceId);
         var explicitRunId = attributes.String(A.RunId);
         var start = OtlpIds.ToUtc(span.StartTimeUnixNano);
@@ -60,7 +62,9 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             Status.Types.StatusCode.Error => StepStatus.Error,
             _ => StepStatus.Unset,
         };
-        var toolArguments = attributes.String(A.ToolArguments);
+        // Arguments are hashed after redaction: equal calls still hash alike, and the hash is of what is stored.
+        var toolArguments = redaction.Value(attributes.String(A.ToolArguments));
+        redaction.RedactedArguments = toolArguments;
 
         var step = new Step
         {
@@ -70,13 +74,13 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             RunId = explicitRunId ?? traceId,
             StepNumber = (int)Math.Clamp(attributes.Long(A.StepId) ?? 0, 0, int.MaxValue),
             Kind = StepKindResolver.Resolve(span.Name, attributes.String(A.GenAiOperationName), attributes.String(A.OpenInferenceSpanKind)),
-            Name = Limits.Truncate(span.Name.Length == 0 ? "(unnamed)" : span.Name),
+            Name = Limits.Truncate(span.Name.Length == 0 ? "(unnamed)" : redaction.Text(span.Name)!),
             StartTime = start,
             DurationMs = (span.EndTimeUnixNano - span.StartTimeUnixNano) / 1_000_000.0,
             Status = status,
             ErrorType = Cut(attributes.String(A.ErrorType) ?? exceptionAttributes?.String(A.ExceptionType) ?? (status == StepStatus.Error ? "error" : null)),
-            ErrorMessage = Cut(NullIfEmpty(span.Status?.Message) ?? exceptionAttributes?.String(A.ExceptionMessage)),
-            ToolName = Cut(attributes.FirstString(A.GenAiToolName, A.OpenInferenceToolName)),
+            ErrorMessage = Cut(redaction.Text(NullIfEmpty(span.Status?.Message) ?? exceptionAttributes?.String(A.ExceptionMessage))),
+            ToolName = Cut(toolName),
             ToolCallId = Cut(attributes.FirstString(A.ToolCallId, A.GenAiToolCallId, A.OpenInferenceToolCallId)),
             ToolArgumentsHash = toolArguments is null ? null : KeyedHash.Content(toolArguments),
             Model = Cut(attributes.FirstString(A.RequestModel, A.ResponseModel, A.LlmModelName)),
@@ -87,9 +91,9 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             OutputTokens = attributes.Long(A.OutputTokens, A.LlmCompletionTokens),
             ValidationSchema = Cut(attributes.String(A.ValidationSchema)),
             ValidationPassed = attributes.Bool(A.ValidationPassed),
-            ValidationFailureReason = Cut(attributes.String(A.ValidationFailureReason)),
-            AttributesJson = AttributesJson(attributes.Own, json),
-            EventsJson = EventsJson(span, json),
+            ValidationFailureReason = Cut(redaction.Text(attributes.String(A.ValidationFailureReason))),
+            AttributesJson = AttributesJson(attributes.Own, json, redaction),
+            EventsJson = EventsJson(span, json, redaction),
         };
 
         var run = new RunAttributes
@@ -109,12 +113,12 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             PolicyVersion = Cut(attributes.String(A.PolicyVersion)),
             ToolContractVersion = Cut(attributes.String(A.ToolContractVersion)),
             RouteConfigVersion = Cut(attributes.String(A.RouteConfigVersion)),
-            Input = Cut(attributes.String(A.Input)),
-            Output = Cut(attributes.String(A.Output)),
+            Input = Cut(redaction.Value(attributes.String(A.Input))),
+            Output = Cut(redaction.Value(attributes.String(A.Output))),
             EndUserHash = attributes.String(A.EndUserId) is { } endUser ? KeyedHash.Compute(options.EndUserHashKey, endUser) : null,
         };
 
-        return new IngestedSpan(step, run, explicitRunId is not null, Cut(attributes.String(A.ComplaintId)));
+        return new IngestedSpan(step, run, explicitRunId is not null, Cut(attributes.String(A.ComplaintId)), redaction.Counts);
     }
 
     private IEnumerable<IngestedDecision> DecisionsOf(Span span, IngestedSpan mapped)
@@ -124,14 +128,15 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             var attributes = new AttributeMap(spanEvent.Attributes);
             var explicitRunId = attributes.String(A.RunId);
             var time = spanEvent.TimeUnixNano == 0 ? mapped.Step.StartTime : OtlpIds.ToUtc(spanEvent.TimeUnixNano);
-            if (DecisionReader.Read(attributes, explicitRunId ?? mapped.Step.RunId, mapped.Step.TraceId, mapped.Step.SpanId, time, Limits) is { } decision)
+            var redaction = new SpanRedaction(options.Redactor);
+            if (DecisionReader.Read(attributes, explicitRunId ?? mapped.Step.RunId, mapped.Step.TraceId, mapped.Step.SpanId, time, Limits, redaction) is { } decision)
             {
-                yield return new IngestedDecision(decision, explicitRunId is not null || mapped.RunIdExplicit);
+                yield return new IngestedDecision(decision, explicitRunId is not null || mapped.RunIdExplicit, redaction.Counts);
             }
         }
     }
 
-    private string? AttributesJson(IReadOnlyDictionary<string, AnyValue> attributes, JsonScratch json)
+    private string? AttributesJson(IReadOnlyDictionary<string, AnyValue> attributes, JsonScratch json, SpanRedaction redaction)
     {
         var kept = 0;
         foreach (var key in attributes.Keys)
@@ -155,7 +160,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             }
 
             writer.WritePropertyName(key.Length <= Limits.MaxKeyLength ? key : key[..Limits.MaxKeyLength]);
-            AttributeMap.Write(writer, value, Limits);
+            AttributeMap.Write(writer, value, Limits, redaction, key);
         }
 
         if (kept > Limits.MaxAttributesPerSpan)
@@ -167,7 +172,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         return json.Finish();
     }
 
-    private string? EventsJson(Span span, JsonScratch json)
+    private string? EventsJson(Span span, JsonScratch json, SpanRedaction redaction)
     {
         if (span.Events.Count == 0)
         {
@@ -185,7 +190,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
             {
                 writer.WritePropertyName(attribute.Key.Length <= Limits.MaxKeyLength ? attribute.Key : attribute.Key[..Limits.MaxKeyLength]);
-                AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits);
+                AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits, redaction, attribute.Key);
             }
 
             writer.WriteEndObject();

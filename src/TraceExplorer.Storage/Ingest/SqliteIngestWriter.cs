@@ -63,7 +63,7 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         }
 
         InsertComplaints(connection, sqliteTransaction, spans);
-        var storedDecisions = InsertDecisions(connection, sqliteTransaction, decisions);
+        var storedDecisions = InsertDecisions(connection, sqliteTransaction, decisions, runs);
         runRows.Upsert(runs.Values);
 
         await transaction.CommitAsync(cancellationToken);
@@ -131,7 +131,8 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         foreach (var group in spans.GroupBy(s => s.Step.RunId))
         {
             var run = runs[group.Key];
-            var steps = group.Select(s => s.Step).OrderBy(s => s.StartTime).ThenBy(s => s.SpanId, StringComparer.Ordinal).ToList();
+            var ingested = group.OrderBy(s => s.Step.StartTime).ThenBy(s => s.Step.SpanId, StringComparer.Ordinal).ToList();
+            var steps = ingested.Select(s => s.Step).ToList();
             run.StepIdsFromAgent |= steps.Any(s => s.StepNumber > 0);
             var inOrder = run.LastStepStart is not { } last || steps[0].StartTime >= last;
             if (!run.StepIdsFromAgent)
@@ -143,7 +144,9 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
                 }
             }
 
-            var newSteps = steps.Where(insert.Insert).ToList();
+            var newSpans = ingested.Where(s => insert.Insert(s.Step)).ToList();
+            var newSteps = newSpans.Select(s => s.Step).ToList();
+            AddRedactions(run, newSpans.Select(s => s.Redactions));
             stored += newSteps.Count;
             duplicates += steps.Count - newSteps.Count;
             RunRollup.Add(run, newSteps);
@@ -154,6 +157,22 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         }
 
         return (stored, duplicates);
+    }
+
+    /// <summary>Counts what redaction replaced in newly stored spans and decisions into their run; a re-sent one adds nothing.</summary>
+    private static void AddRedactions(Run run, IEnumerable<Core.Redaction.RedactionCounts?> added)
+    {
+        var counts = Core.Redaction.RedactionCounts.FromJson(run.RedactionCounts);
+        var before = counts.Total;
+        foreach (var item in added.OfType<Core.Redaction.RedactionCounts>())
+        {
+            counts.Add(item);
+        }
+
+        if (counts.Total != before)
+        {
+            run.RedactionCounts = counts.ToJson();
+        }
     }
 
     /// <summary>The agent gave no step ids and spans arrived out of order: number the run's steps by start again.</summary>
@@ -193,7 +212,7 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         }
     }
 
-    private static int InsertDecisions(SqliteConnection connection, SqliteTransaction transaction, List<IngestedDecision> decisions)
+    private static int InsertDecisions(SqliteConnection connection, SqliteTransaction transaction, List<IngestedDecision> decisions, Dictionary<string, Run> runs)
     {
         if (decisions.Count == 0)
         {
@@ -210,8 +229,9 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
         string[] names = ["$run", "$trace", "$span", "$time", "$kind", "$outcome", "$reason", "$policy", "$actor", "$target", "$fingerprint"];
         var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter(n, null))).ToArray();
         var stored = 0;
-        foreach (var decision in decisions.Select(d => d.Decision))
+        foreach (var ingested in decisions)
         {
+            var decision = ingested.Decision;
             object?[] values =
             [
                 decision.RunId, decision.TraceId, decision.SpanId, SqliteValues.Time(decision.Time), decision.Kind.ToString(),
@@ -223,7 +243,11 @@ public sealed class SqliteIngestWriter(IDbContextFactory<TraceDbContext> context
                 parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            stored += command.ExecuteNonQuery();
+            if (command.ExecuteNonQuery() == 1)
+            {
+                stored++;
+                AddRedactions(runs[decision.RunId], [ingested.Redactions]);
+            }
         }
 
         return stored;

@@ -16,7 +16,7 @@ internal sealed class SqliteRunRows(SqliteConnection connection, SqliteTransacti
         "RunId", "RequestId", "TraceId", "ParentRunId", "Relation", "AgentName", "Route", "Status", "StartTime", "EndTime",
         "DurationMs", "StepCount", "ToolCallCount", "ErrorCount", "InputTokens", "OutputTokens", "PromptVersion",
         "PolicyVersion", "ToolContractVersion", "RouteConfigVersion", "Models", "Input", "Output", "EndUserHash",
-        "RootSpanId", "RootFailed", "LastStepStart", "StepIdsFromAgent",
+        "RootSpanId", "RootFailed", "LastStepStart", "StepIdsFromAgent", "RedactionCounts",
     ];
 
     public Dictionary<string, Run> Load(IReadOnlyCollection<string> runIds)
@@ -63,7 +63,7 @@ internal sealed class SqliteRunRows(SqliteConnection connection, SqliteTransacti
                 run.StepCount, run.ToolCallCount, run.ErrorCount, run.InputTokens, run.OutputTokens, run.PromptVersion,
                 run.PolicyVersion, run.ToolContractVersion, run.RouteConfigVersion, run.Models, run.Input, run.Output,
                 run.EndUserHash, run.RootSpanId, run.RootFailed ? 1 : 0,
-                run.LastStepStart is { } last ? SqliteValues.Time(last) : null, run.StepIdsFromAgent ? 1 : 0,
+                run.LastStepStart is { } last ? SqliteValues.Time(last) : null, run.StepIdsFromAgent ? 1 : 0, run.RedactionCounts,
             ];
             for (var i = 0; i < values.Length; i++)
             {
@@ -108,7 +108,8 @@ internal sealed class SqliteRunRows(SqliteConnection connection, SqliteTransacti
             RootFailed = reader.GetBoolean(25),
             LastStepStart = reader.IsDBNull(26) ? null : Time(26),
             StepIdsFromAgent = reader.GetBoolean(27),
-            IsPinned = reader.GetBoolean(28),
+            RedactionCounts = Text(28),
+            IsPinned = reader.GetBoolean(29),
         };
     }
 }

@@ -25,6 +25,9 @@ public sealed record RunDetails
     public string? Input { get; init; }
     public string? Output { get; init; }
     public bool IsPinned { get; init; }
+
+    /// <summary>How many values of each kind redaction replaced at ingest, as JSON: {"email":2}.</summary>
+    public string? RedactionCounts { get; init; }
     public IReadOnlyList<RunLink> ChildRuns { get; init; } = [];
     public IReadOnlyList<ComplaintItem> Complaints { get; init; } = [];
 }

@@ -82,6 +82,7 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
             Input = run.Input,
             Output = run.Output,
             IsPinned = run.IsPinned,
+            RedactionCounts = run.RedactionCounts,
             ChildRuns = children,
             Complaints = complaints,
         };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using MudBlazor.Services;
+using TraceExplorer.Core.Redaction;
 using TraceExplorer.Otlp.Mapping;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Storage;
@@ -74,7 +75,11 @@ public static class TraceExplorerBuilderExtensions
         });
 
         builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = ingest.MaxRequestBodyBytes);
-        builder.Services.AddSingleton(new IngestMappingOptions { EndUserHashKey = EndUserHashKey.Resolve(ingest) });
+        var hashKey = EndUserHashKey.Resolve(ingest);
+        var redaction = builder.Configuration.GetSection(RedactionOptions.SectionName).Get<RedactionOptions>() ?? new RedactionOptions();
+        var redactor = new Redactor(redaction, hashKey);
+        builder.Services.AddSingleton(redactor);
+        builder.Services.AddSingleton(new IngestMappingOptions { EndUserHashKey = hashKey, Redactor = redaction.Enabled ? redactor : null });
         builder.Services.AddSingleton<OtlpTraceMapper>();
         builder.Services.AddSingleton<OtlpLogMapper>();
         builder.Services.AddSingleton<RunChangeNotifier>();

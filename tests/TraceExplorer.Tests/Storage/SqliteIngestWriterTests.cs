@@ -173,6 +173,22 @@ public sealed class SqliteIngestWriterTests : IAsyncLifetime
         Assert.Equal(3, run.StepCount);
     }
 
+    [Fact]
+    public async Task A_run_counts_what_was_redacted_once_however_often_it_is_sent()
+    {
+        var redacting = new OtlpTraceMapper(new IngestMappingOptions { EndUserHashKey = "k", Redactor = new Core.Redaction.Redactor(new(), "k") });
+        var spans = new[]
+        {
+            Span(TraceHex(10), SpanHex(1), null, "agent.plan", 0, 10, ("agent.run_id", "run-redacted"), ("agent.input", "mail a@example.com or b@example.com")),
+            Span(TraceHex(10), SpanHex(2), SpanHex(1), "agent.tool", 1, 5, ("agent.run_id", "run-redacted"), ("password", "x")),
+        };
+
+        await _writer.WriteAsync([redacting.Map(Request(spans))]);
+        await _writer.WriteAsync([redacting.Map(Request(spans))]);
+
+        Assert.Equal("{\"email\":2,\"field\":1}", (await RunAsync("run-redacted")).RedactionCounts);
+    }
+
     private Task<IngestWriteResult> WriteAsync(params Span[] spans) => _writer.WriteAsync([Mapper.Map(Request(spans))]);
 
     private async Task<Run> RunAsync(string runId)

@@ -157,6 +157,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<string>("PromptVersion")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RedactionCounts")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Relation")
                         .IsRequired()
                         .HasMaxLength(8)
