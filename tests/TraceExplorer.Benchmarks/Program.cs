@@ -6,6 +6,7 @@ using TraceExplorer.Benchmarks;
 //   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
 //   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
 //   writer [spans] [spansPerRequest] [requestsPerWrite]             the store writer alone, one thread
+//   detectors                                                       each redaction detector over 1 MB of adversarial input
 //   raw-sqlite [spans] [rowsPerTransaction]                         the same rows inserted straight into SQLite
 var mode = args.Length > 0 ? args[0] : "queries";
 string Arg(int index, string fallback) => args.Length > index ? args[index] : fallback;
@@ -25,11 +26,14 @@ switch (mode)
     case "writer":
         await WriterBenchmark.RunAsync(Number(1, 200_000), Number(2, 1000), Number(3, 4));
         break;
+    case "detectors":
+        DetectorBenchmark.Run();
+        break;
     case "raw-sqlite":
         await RawSqliteBenchmark.RunAsync(Number(1, 1_000_000), Number(2, 1000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}': use queries, ingest, map, writer or raw-sqlite.");
+        Console.Error.WriteLine($"Unknown mode '{mode}': use queries, ingest, map, writer, detectors or raw-sqlite.");
         return 2;
 }
 

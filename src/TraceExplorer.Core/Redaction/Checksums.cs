@@ -1,23 +1,27 @@
-using System.Numerics;
-
 namespace TraceExplorer.Core.Redaction;
 
 /// <summary>The check digits that tell a real card number or IBAN from a number that merely looks like one.</summary>
 public static class Checksums
 {
-    public static bool Luhn(string candidate)
+    public static bool Luhn(ReadOnlySpan<char> candidate)
     {
-        var digits = candidate.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-        if (digits.Length is < 13 or > 19)
+        var length = TextStats.Digits(candidate);
+        if (length is < 13 or > 19)
         {
             return false;
         }
 
         var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
+        var i = 0;
+        for (var position = candidate.Length - 1; position >= 0; position--)
         {
-            var digit = digits[digits.Length - 1 - i];
-            if (i % 2 == 1)
+            if (!char.IsAsciiDigit(candidate[position]))
+            {
+                continue;
+            }
+
+            var digit = candidate[position] - '0';
+            if (i++ % 2 == 1)
             {
                 digit *= 2;
                 if (digit > 9)
@@ -33,31 +37,45 @@ public static class Checksums
     }
 
     /// <summary>ISO 13616: move the first four characters to the end, letters to numbers, and the result mod 97 is 1.</summary>
-    public static bool IbanMod97(string candidate)
+    public static bool IbanMod97(ReadOnlySpan<char> candidate)
     {
-        var iban = new string(candidate.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        var iban = new string(candidate.ToArray().Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
         if (iban.Length is < 15 or > 34)
         {
             return false;
         }
 
-        var rearranged = iban[4..] + iban[..4];
-        var numeric = string.Concat(rearranged.Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return BigInteger.Parse(numeric, System.Globalization.CultureInfo.InvariantCulture) % 97 == 1;
+        // The remainder is carried digit by digit, so no big number is ever built.
+        var remainder = 0;
+        foreach (var c in iban[4..] + iban[..4])
+        {
+            remainder = char.IsAsciiDigit(c) ? ((remainder * 10) + (c - '0')) % 97 : ((remainder * 100) + (c - 'A' + 10)) % 97;
+        }
+
+        return remainder == 1;
     }
 
     /// <summary>Bits of entropy per character: random keys score high, words, hex ids and version strings do not.</summary>
-    public static double ShannonEntropy(string text)
+    public static double ShannonEntropy(ReadOnlySpan<char> text)
     {
         if (text.Length == 0)
         {
             return 0;
         }
 
-        return text.GroupBy(c => c).Sum(g =>
+        var counts = new Dictionary<char, int>();
+        foreach (var c in text)
         {
-            var p = (double)g.Count() / text.Length;
-            return -p * Math.Log2(p);
-        });
+            counts[c] = counts.GetValueOrDefault(c) + 1;
+        }
+
+        var entropy = 0.0;
+        foreach (var count in counts.Values)
+        {
+            var p = (double)count / text.Length;
+            entropy -= p * Math.Log2(p);
+        }
+
+        return entropy;
     }
 }

@@ -13,22 +13,58 @@ public static class Detectors
     public static IReadOnlyList<IDetector> Create(RedactionOptions options) =>
     [
         new RegexDetector(RedactionKind.Jwt, @"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", t => t.Contains("eyJ", StringComparison.Ordinal)),
-        new RegexDetector(RedactionKind.Secret, KnownKeys, t => t.Length >= 20),
-        new RegexDetector(RedactionKind.Secret, @"[A-Za-z0-9_\-+/=]{32,}", t => t.Length >= 32, IsHighEntropyToken),
-        new RegexDetector(RedactionKind.Card, @"\b[0-9](?:[ \-]?[0-9]){12,18}\b", t => t.Count(char.IsAsciiDigit) >= 13, Checksums.Luhn),
+        new RegexDetector(RedactionKind.Secret, KnownKeys, MayHoldKnownKey),
+        new TokenDetector(),
+        new RegexDetector(RedactionKind.Card, @"\b[0-9](?:[ \-]?[0-9]){12,18}\b", t => TextStats.Digits(t) >= 13, Checksums.Luhn),
         new RegexDetector(RedactionKind.Iban, @"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b", MayHoldIban, Checksums.IbanMod97),
         new RegexDetector(RedactionKind.Email, @"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", t => t.Contains('@')),
-        new RegexDetector(RedactionKind.Ip, @"\b(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\b", t => t.Contains('.')),
-        new RegexDetector(RedactionKind.Ip, @"(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}", t => t.Contains("::", StringComparison.Ordinal) || t.Count(c => c == ':') >= 7, IsIpv6),
+        new RegexDetector(RedactionKind.Ip, @"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b", t => TextStats.Count(t, '.') >= 3, IsIpv4),
+        new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f:]{3,39}", t => t.Contains("::", StringComparison.Ordinal) || TextStats.Count(t, ':') >= 7, IsIpv6),
         new PhoneDetector(options.PhoneRegions),
     ];
 
+    private static readonly string[] KeyPrefixes = ["sk-", "sk_", "rk_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AKIA", "AIza", "glpat-", "Bearer "];
+
     /// <summary>A long token of mixed letters and digits with the spread of a random key; hex ids, words and paths do not pass.</summary>
-    public static bool IsHighEntropyToken(string token)
+    public static bool IsHighEntropyToken(ReadOnlySpan<char> token)
     {
-        var hexOnly = token.All(c => char.IsAsciiHexDigit(c) || c == '-');
-        return !hexOnly && token.Any(char.IsAsciiDigit) && token.Any(char.IsAsciiLetterUpper) && token.Any(char.IsAsciiLetterLower)
-            && Checksums.ShannonEntropy(token) >= 4.2;
+        bool hexOnly = true, digit = false, upper = false, lower = false;
+        foreach (var c in token)
+        {
+            hexOnly &= char.IsAsciiHexDigit(c) || c == '-';
+            digit |= char.IsAsciiDigit(c);
+            upper |= char.IsAsciiLetterUpper(c);
+            lower |= char.IsAsciiLetterLower(c);
+        }
+
+        return !hexOnly && digit && upper && lower && Checksums.ShannonEntropy(token) >= 4.2;
+    }
+
+    private static bool MayHoldKnownKey(string text)
+    {
+        foreach (var prefix in KeyPrefixes)
+        {
+            if (text.Contains(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIpv4(ReadOnlySpan<char> candidate)
+    {
+        foreach (var range in candidate.Split('.'))
+        {
+            var part = candidate[range];
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || int.Parse(part) > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool MayHoldIban(string text)
@@ -44,7 +80,7 @@ public static class Detectors
         return false;
     }
 
-    private static bool IsIpv6(string candidate) =>
-        candidate.Count(c => c == ':') >= 2 && IPAddress.TryParse(candidate, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
-        && candidate.Any(char.IsAsciiHexDigit);
+    private static bool IsIpv6(ReadOnlySpan<char> candidate) =>
+        TextStats.Count(candidate, ':') >= 2 && candidate.ContainsAnyExcept(':') && IPAddress.TryParse(candidate, out var address)
+        && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
 }

@@ -5,5 +5,8 @@ public interface IDetector
 {
     RedactionKind Kind { get; }
 
+    /// <summary>A cheap check that rules text out before the real search: most text holds nothing to redact.</summary>
+    bool MayContain(string text);
+
     IEnumerable<Detection> Find(string text);
 }

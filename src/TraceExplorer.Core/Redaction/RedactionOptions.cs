@@ -11,8 +11,11 @@ public sealed class RedactionOptions
     public List<string> SensitiveKeys { get; set; } =
         ["password", "passwd", "secret", "token", "apikey", "authorization", "ssn", "cardnumber", "cvv", "privatekey", "cookie"];
 
-    /// <summary>Regions whose national phone formats are recognised; international (+…) numbers are found regardless.</summary>
-    public List<string> PhoneRegions { get; set; } = ["US", "GB", "DE", "FR", "IN", "AU"];
+    /// <summary>
+    /// Regions whose national phone formats are recognised; international (+…) numbers are found in every region.
+    /// Regions with loose national formats (DE, say) make ids and amounts look like phone numbers, so few are on by default.
+    /// </summary>
+    public List<string> PhoneRegions { get; set; } = ["US", "GB"];
 
     /// <summary>Fields that tool contracts mark sensitive: the tool's name and a JSON path into its arguments or result.</summary>
     public List<ToolRedactionRule> ToolRules { get; set; } = [];

@@ -64,6 +64,12 @@ public sealed class Redactor
             return Text(value, counts);
         }
 
+        // Most JSON holds nothing to redact: skip parsing it when no detector, sensitive key or tool rule could apply.
+        if (!MayNeedRedaction(value) && (toolName is null || !_toolRules.Contains(toolName)))
+        {
+            return value;
+        }
+
         try
         {
             var node = JsonNode.Parse(value);
@@ -138,6 +144,20 @@ public sealed class Redactor
         }
     }
 
+    private bool MayNeedRedaction(string value)
+    {
+        foreach (var detector in _detectors)
+        {
+            if (detector.MayContain(value))
+            {
+                return true;
+            }
+        }
+
+        var normalized = Normalize(value);
+        return _sensitiveKeys.Any(normalized.Contains);
+    }
+
     private string TextUnguarded(string value, RedactionCounts counts)
     {
         if (value.Length == 0)
@@ -145,19 +165,24 @@ public sealed class Redactor
             return value;
         }
 
-        var found = new List<Detection>();
+        List<Detection>? found = null;
         foreach (var detector in _detectors)
         {
+            if (!detector.MayContain(value))
+            {
+                continue;
+            }
+
             foreach (var detection in detector.Find(value))
             {
-                if (!found.Any(d => d.Start < detection.End && detection.Start < d.End))
+                if (found is null || !found.Any(d => d.Start < detection.End && detection.Start < d.End))
                 {
-                    found.Add(detection);
+                    (found ??= []).Add(detection);
                 }
             }
         }
 
-        if (found.Count == 0)
+        if (found is null)
         {
             return value;
         }

@@ -15,7 +15,7 @@ internal static class RedactionCorpus
         (RedactionKind.Phone, "+1 415 555 2671"), (RedactionKind.Phone, "(415) 555-2671"), (RedactionKind.Phone, "415-555-2671"),
         (RedactionKind.Phone, "+44 20 7946 0958"), (RedactionKind.Phone, "020 7946 0958"), (RedactionKind.Phone, "+49 30 901820"),
         (RedactionKind.Phone, "+33 1 42 68 53 00"), (RedactionKind.Phone, "+91 98765 43210"), (RedactionKind.Phone, "+61 2 9374 4000"),
-        (RedactionKind.Phone, "+1-212-555-0199"), (RedactionKind.Phone, "07700 900123"), (RedactionKind.Phone, "+4915112345678"),
+        (RedactionKind.Phone, "+1-212-555-0199"), (RedactionKind.Phone, "07911 123456"), (RedactionKind.Phone, "+4915112345678"),
         (RedactionKind.Card, "4111 1111 1111 1111"), (RedactionKind.Card, "4111111111111111"), (RedactionKind.Card, "5500-0000-0000-0004"),
         (RedactionKind.Card, "340000000000009"), (RedactionKind.Card, "6011000000000004"), (RedactionKind.Card, "3530111333300000"),
         (RedactionKind.Card, "4012888888881881"), (RedactionKind.Card, "5105 1051 0510 5100"), (RedactionKind.Card, "378282246310005"),
@@ -58,5 +58,7 @@ internal static class RedactionCorpus
         "run_4333eacee84e3492 took 1m 38s",
         "ISO week 2026-W48, quarter Q4, sprint 42",
         "The path /api/runs/run_abc/steps?offset=6&limit=1 returned 200.",
+        "tool call call_bench-125959-123_5 and run bench-125959-17 finished",
+        "SKU 4155552671X and id A-4155552671 were updated",
     ];
 }

@@ -96,6 +96,8 @@ public sealed class RedactorTests
     {
         public RedactionKind Kind => RedactionKind.Phone;
 
+        public bool MayContain(string text) => true;
+
         public IEnumerable<Detection> Find(string text) => throw new InvalidOperationException("detector broke");
     }
 
