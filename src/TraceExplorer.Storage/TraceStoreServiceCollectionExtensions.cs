@@ -12,6 +12,7 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddDbContextFactory<TraceDbContext>(options => options.UseSqlite(connectionString));
         services.AddSingleton<RunQueries>();
         services.AddSingleton<StepQueries>();
+        services.AddSingleton<ReplayQueries>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Ingest.SqliteIngestWriter>();
         return services;

@@ -122,6 +122,22 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_replay_bundle_downloads_as_a_file()
+    {
+        var (runId, steps) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-replay").ClickAsync());
+
+        Assert.Equal($"{runId}.replay.json", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        using var bundle = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        Assert.Equal("traceexplorer.replay/v1", bundle.RootElement.GetProperty("schema").GetString());
+        Assert.Equal(steps, bundle.RootElement.GetProperty("steps").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Span_content_renders_as_text_in_the_explorer()
     {
         const string script = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";

@@ -16,6 +16,8 @@ public static class RunsApi
         runs.MapGet("/{runId}", GetRun).WithName("GetRun").WithSummary("One run with its versions, related runs and complaints.");
         runs.MapGet("/{runId}/steps", GetSteps).WithName("GetRunSteps").WithSummary("A run's steps in step order; page with offset and limit.");
         runs.MapGet("/{runId}/decisions", GetDecisions).WithName("GetRunDecisions").WithSummary("A run's decision log in time order.");
+        runs.MapGet("/{runId}/replay", GetReplayBundle).WithName("GetRunReplayBundle")
+            .WithSummary("The run's replay bundle (docs/replay.md): redacted input, versions, route, model parameters, tool calls, retrievals, validations and decisions.");
         return endpoints;
     }
 
@@ -58,6 +60,21 @@ public static class RunsApi
     {
         var decisions = await queries.GetDecisionsAsync(runId, cancellationToken);
         return decisions is null ? RunNotFound(runId) : TypedResults.Ok(decisions);
+    }
+
+    private static async Task<Results<JsonHttpResult<Core.Replay.ReplayBundle>, ProblemHttpResult>> GetReplayBundle(
+        string runId, ReplayQueries replay, HttpContext context, CancellationToken cancellationToken)
+    {
+        var bundle = await replay.GetBundleAsync(runId, cancellationToken);
+        if (bundle is null)
+        {
+            return RunNotFound(runId);
+        }
+
+        // A file to keep next to the incident: the browser saves it rather than showing it.
+        var fileName = new string(runId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray()) + ".replay.json";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        return TypedResults.Json(bundle);
     }
 
     private static ProblemHttpResult RunNotFound(string runId) =>

@@ -75,6 +75,30 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal("routing", decisions[0].GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task A_replay_bundle_holds_what_reproducing_the_run_needs()
+    {
+        await using var db = await factory.Store.ContextFactory.CreateDbContextAsync();
+        var timedOut = await db.Steps.AsNoTracking().OrderBy(s => s.Id).FirstAsync(s => s.ErrorType == "timeout" && s.StepNumber == 7);
+        var run = await db.Runs.AsNoTracking().SingleAsync(r => r.RunId == timedOut.RunId);
+
+        var response = await _client.GetAsync($"/api/runs/{run.RunId}/replay");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.ToString());
+        var bundle = (await response.Content.ReadFromJsonAsync<Core.Replay.ReplayBundle>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        Assert.Equal(Core.Replay.ReplayBundle.CurrentSchema, bundle.Schema);
+        Assert.Equal((run.RunId, run.Input, run.PolicyVersion), (bundle.Run.RunId, bundle.Run.Input, bundle.Run.Versions.PolicyVersion));
+        Assert.Equal(run.StepCount, bundle.Steps.Count);
+        var step7 = bundle.Steps.Single(s => s.StepNumber == 7);
+        Assert.Equal(("orders.lookup", true), (step7.ToolCall?.ToolName, step7.Error?.TimedOut));
+        Assert.Contains("order_id", step7.ToolCall!.Arguments);
+        Assert.All(bundle.Steps.Where(s => s.Kind == "model"), s => Assert.NotNull(s.Model?.Temperature));
+        Assert.Contains(bundle.Steps, s => s.Validation is not null);
+        Assert.Equal(await db.Decisions.CountAsync(d => d.RunId == run.RunId), bundle.Decisions.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/runs/nope/replay")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/runs/does-not-exist")]
     [InlineData("/api/runs/does-not-exist/steps")]

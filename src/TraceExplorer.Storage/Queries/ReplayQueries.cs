@@ -1,0 +1,83 @@
+using System.Text.Json;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Core.Replay;
+
+namespace TraceExplorer.Storage.Queries;
+
+/// <summary>Builds a run's replay bundle from the store, reading its steps page by page.</summary>
+public sealed class ReplayQueries(RunQueries runs)
+{
+    private const int PageSize = RunQueries.MaxStepPageSize;
+
+    /// <returns>The bundle, or null when the run does not exist.</returns>
+    public async Task<ReplayBundle?> GetBundleAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var run = await runs.GetRunAsync(runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var steps = new List<ReplayStep>(run.StepCount);
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var page = await runs.GetStepsAsync(runId, offset, PageSize, cancellationToken) ?? [];
+            steps.AddRange(page.Select(step => ToReplay(step, run.StartTime)));
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+        }
+
+        var decisions = await runs.GetDecisionsAsync(runId, cancellationToken) ?? [];
+        return new ReplayBundle
+        {
+            Run = new ReplayRun(run.RunId, run.RequestId, run.TraceId, run.AgentName, run.Route, Lower(run.Status), run.StartTime, run.DurationMs,
+                new ReplayVersions(run.Versions.PromptVersion, run.Versions.PolicyVersion, run.Versions.ToolContractVersion, run.Versions.RouteConfigVersion),
+                run.Input, run.Output),
+            Steps = steps,
+            Decisions = decisions.Select(d => new ReplayDecision(d.Time, DecisionKindName(d.Kind), d.Outcome, d.Reason, d.PolicyId, d.Actor, d.Target, d.StepNumber)).ToList(),
+        };
+    }
+
+    private static ReplayStep ToReplay(StepItem step, DateTime runStart) => new()
+    {
+        StepNumber = step.StepNumber,
+        SpanId = step.SpanId,
+        ParentSpanId = step.ParentSpanId,
+        Kind = Lower(step.Kind),
+        Name = step.Name,
+        StartOffsetMs = (step.StartTime - runStart).TotalMilliseconds,
+        DurationMs = step.DurationMs,
+        Status = Lower(step.Status),
+        Error = step.Status == StepStatus.Error || step.ErrorType is not null
+            ? new ReplayError(step.ErrorType, step.ErrorMessage, step.ErrorType?.Contains("timeout", StringComparison.OrdinalIgnoreCase) == true)
+            : null,
+        Model = step.Model is not null || step.Provider is not null
+            ? new ReplayModelCall(step.Provider, step.Model, step.Temperature, step.MaxTokens, step.InputTokens, step.OutputTokens)
+            : null,
+        ToolCall = step.ToolCallId is not null || (step.Kind == StepKind.Tool && step.ToolName is not null)
+            ? new ReplayToolCall(step.ToolCallId, step.ToolName, step.ToolArgumentsHash, Attribute(step, "gen_ai.tool.call.arguments"), Attribute(step, "gen_ai.tool.call.result"))
+            : null,
+        Retrieval = List(step, "agent.retrieval.document_ids") is { Count: > 0 } ids || step.Kind == StepKind.Retrieve
+            ? new ReplayRetrieval(List(step, "agent.retrieval.document_ids"), List(step, "agent.retrieval.snippets"))
+            : null,
+        Validation = step.ValidationSchema is not null || step.ValidationPassed is not null
+            ? new ReplayValidation(step.ValidationSchema, step.ValidationPassed, step.ValidationFailureReason)
+            : null,
+    };
+
+    private static string? Attribute(StepItem step, string key) =>
+        step.Attributes is { ValueKind: JsonValueKind.Object } attributes && attributes.TryGetProperty(key, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+
+    private static IReadOnlyList<string> List(StepItem step, string key) =>
+        step.Attributes is { ValueKind: JsonValueKind.Object } attributes && attributes.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList()
+            : [];
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string DecisionKindName(DecisionKind kind) => kind == DecisionKind.PolicyBlock ? "policy_block" : Lower(kind);
+}
