@@ -122,6 +122,32 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_replay_stepper_walks_the_run_in_execution_order()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Replay" }).ClickAsync();
+
+        await page.GetByTestId("replay-start").ClickAsync();
+        await Expect(page.GetByTestId("replay-stepper")).ToHaveAttributeAsync("data-step", "1");
+        for (var step = 2; step <= 7; step++)
+        {
+            await page.GetByTestId("replay-next").ClickAsync();
+            await Expect(page.GetByTestId("replay-stepper")).ToHaveAttributeAsync("data-step", step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/runs/{runId}\\?step=7$"));
+        await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "7");
+        var stepper = page.GetByTestId("replay-stepper");
+        await Expect(stepper).ToContainTextAsync("order_id");
+        await Expect(stepper).ToContainTextAsync("timeout");
+        await Expect(stepper).ToContainTextAsync("egress");
+        await page.GetByTestId("replay-previous").ClickAsync();
+        await Expect(stepper).ToHaveAttributeAsync("data-step", "6");
+    }
+
+    [Fact]
     public async Task The_replay_bundle_downloads_as_a_file()
     {
         var (runId, steps) = await RunWithNestedStepsAsync();

@@ -223,6 +223,13 @@ internal sealed class DemoRunBuilder
             {
                 MarkError(step, "timeout", $"{DemoIncidents.TimingOutTool} timed out after {DemoIncidents.ToolTimeoutMs:0} ms");
             }
+
+            // A call that timed out returned nothing.
+            tool.AttributesJson = Json(new Dictionary<string, object?>
+            {
+                ["gen_ai.tool.call.arguments"] = JsonSerializer.Serialize(new { order_id = orderId }),
+                ["agent.tool_contract_version"] = _plan.ToolContractVersion,
+            });
         }
 
         return timesOut;

@@ -149,6 +149,23 @@ public sealed partial class RunDetail : IDisposable
         _selectedStep = await Steps.GetStepAsync(RunId, _model!.Tree.Rows[row].SpanId);
     }
 
+    /// <summary>The selected step's place in execution order (step numbers ascending), from 1.</summary>
+    private int StepPosition => _model is not null && _selectedRow is { } row ? _model.RowsInStepOrder.IndexOf(row) + 1 : 0;
+
+    /// <summary>Moves the selection through the steps in the order they ran; 0 from nothing selected starts at the first.</summary>
+    private async Task StepByAsync(int delta)
+    {
+        if (_model is null || _model.Tree.Count == 0)
+        {
+            return;
+        }
+
+        var position = Math.Clamp((StepPosition == 0 ? 1 : StepPosition + delta) - 1, 0, _model.RowsInStepOrder.Count - 1);
+        var row = _model.RowsInStepOrder[position];
+        await SelectRowAsync(row);
+        _waterfall?.Reveal(row);
+    }
+
     private async Task SelectDecisionAsync(DecisionItem decision)
     {
         if (decision.SpanId is not null && _model is not null && _model.RowBySpan.TryGetValue(decision.SpanId, out var row))

@@ -15,6 +15,9 @@ public sealed class WaterfallViewModel
 
     public required IReadOnlySet<int> CriticalPathRows { get; init; }
 
+    /// <summary>Rows in execution order (step numbers ascending), for stepping through the run.</summary>
+    public required List<int> RowsInStepOrder { get; init; }
+
     public static WaterfallViewModel Create(DateTime runStart, IReadOnlyList<StepOutline> outlines, IReadOnlyList<DecisionItem> decisions)
     {
         var steps = outlines.Select(o => new WaterfallStep
@@ -49,6 +52,7 @@ public sealed class WaterfallViewModel
             RowBySpan = rowBySpan,
             DecisionsByRow = decisionsByRow,
             CriticalPathRows = CriticalPath.Compute(tree),
+            RowsInStepOrder = Enumerable.Range(0, tree.Count).OrderBy(r => tree.Rows[r].StepNumber).ThenBy(r => tree.Rows[r].StartMs).ToList(),
         };
     }
 }
