@@ -13,6 +13,8 @@ public sealed class TraceDbContext(DbContextOptions<TraceDbContext> options) : D
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraceDbContext).Assembly);
 

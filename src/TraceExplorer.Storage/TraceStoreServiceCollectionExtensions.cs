@@ -13,6 +13,7 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<RunQueries>();
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();
+        services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Ingest.SqliteIngestWriter>();
         return services;

@@ -16,6 +16,8 @@ public static class RunsApi
         runs.MapGet("/{runId}", GetRun).WithName("GetRun").WithSummary("One run with its versions, related runs and complaints.");
         runs.MapGet("/{runId}/steps", GetSteps).WithName("GetRunSteps").WithSummary("A run's steps in step order; page with offset and limit.");
         runs.MapGet("/{runId}/decisions", GetDecisions).WithName("GetRunDecisions").WithSummary("A run's decision log in time order.");
+        runs.MapDelete("/{runId}", DeleteRun).WithName("DeleteRun")
+            .WithSummary("Deletes the run with its steps, decisions and complaints, and records the deletion in the audit log.");
         runs.MapGet("/{runId}/replay", GetReplayBundle).WithName("GetRunReplayBundle")
             .WithSummary("The run's replay bundle (docs/replay.md): redacted input, versions, route, model parameters, tool calls, retrievals, validations and decisions.");
         return endpoints;
@@ -76,6 +78,9 @@ public static class RunsApi
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         return TypedResults.Json(bundle);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRun(string runId, Storage.Deletion.RunDeletion deletion, CancellationToken cancellationToken) =>
+        await deletion.DeleteRunAsync(runId, actor: "api", cancellationToken) ? TypedResults.NoContent() : RunNotFound(runId);
 
     private static ProblemHttpResult RunNotFound(string runId) =>
         TypedResults.Problem(title: "Run not found.", detail: $"No run has the id '{runId}'.", statusCode: StatusCodes.Status404NotFound);

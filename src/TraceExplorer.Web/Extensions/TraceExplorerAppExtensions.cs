@@ -79,6 +79,7 @@ public static class TraceExplorerAppExtensions
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });
         app.MapOpenApi();
         app.MapRunsApi();
+        app.MapEndUsersApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
         app.MapGrpcService<OtlpTraceGrpcService>();
