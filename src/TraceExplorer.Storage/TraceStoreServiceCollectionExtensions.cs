@@ -14,6 +14,7 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();
         services.AddSingleton<Deletion.RunDeletion>();
+        services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<Ingest.SqliteIngestWriter>();
         return services;

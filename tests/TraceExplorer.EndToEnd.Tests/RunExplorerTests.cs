@@ -148,6 +148,23 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_run_can_be_pinned_for_an_incident_and_unpinned()
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+
+        await page.GetByTestId("pin-note-input").FillAsync("INC-4242 orders.lookup timeouts");
+        await page.GetByTestId("pin").ClickAsync();
+
+        await Expect(page.GetByTestId("pin-note")).ToContainTextAsync("INC-4242");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("pin-note")).ToContainTextAsync("INC-4242");
+        await page.GetByTestId("unpin").ClickAsync();
+        await Expect(page.GetByTestId("pin-note")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_replay_bundle_downloads_as_a_file()
     {
         var (runId, steps) = await RunWithNestedStepsAsync();

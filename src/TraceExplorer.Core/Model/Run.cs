@@ -37,7 +37,14 @@ public sealed class Run
     /// <summary>A keyed hash of enduser.id; the raw id is never stored.</summary>
     public string? EndUserHash { get; set; }
 
+    /// <summary>An incident pin keeps the run (and its payloads) through retention.</summary>
     public bool IsPinned { get; set; }
+
+    /// <summary>Why the run was pinned: the incident it belongs to.</summary>
+    public string? PinNote { get; set; }
+
+    /// <summary>Retention removed its payloads (inputs, outputs, arguments, results, snippets); the structure remains.</summary>
+    public bool PayloadsRemoved { get; set; }
 
     /// <summary>How many values of each kind redaction replaced in this run, as JSON: {"email":2}.</summary>
     public string? RedactionCounts { get; set; }

@@ -20,6 +20,17 @@ public sealed class RunDeletion(IDbContextFactory<TraceDbContext> contextFactory
     public Task<int> EraseEndUserAsync(string endUserHash, string? actor, CancellationToken cancellationToken = default) =>
         DeleteAsync(runs => runs.Where(r => r.EndUserHash == endUserHash), "erase_end_user", endUserHash, actor, cancellationToken);
 
+    /// <summary>Deletes up to <paramref name="limit"/> runs matching the condition, without an audit record of its own (the caller records the pass).</summary>
+    public async Task<int> DeleteBatchAsync(System.Linq.Expressions.Expression<Func<Run, bool>> condition, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var runIds = await db.Runs.Where(condition).OrderBy(r => r.StartTime).Select(r => r.RunId).Take(limit).ToListAsync(cancellationToken);
+        await DeleteRowsAsync(db, runIds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return runIds.Count;
+    }
+
     public async Task<IReadOnlyList<AuditRecord>> GetAuditLogAsync(int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -32,13 +43,7 @@ public sealed class RunDeletion(IDbContextFactory<TraceDbContext> contextFactory
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var runIds = await select(db.Runs).Select(r => r.RunId).ToListAsync(cancellationToken);
-        foreach (var chunk in runIds.Chunk(500))
-        {
-            await db.Steps.Where(s => chunk.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Decisions.Where(d => chunk.Contains(d.RunId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Complaints.Where(c => chunk.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
-            await db.Runs.Where(r => chunk.Contains(r.RunId)).ExecuteDeleteAsync(cancellationToken);
-        }
+        await DeleteRowsAsync(db, runIds, cancellationToken);
 
         // Every request leaves a record, also one that found nothing: an erasure request is itself worth keeping.
         db.AuditLog.Add(new AuditRecord
@@ -52,5 +57,16 @@ public sealed class RunDeletion(IDbContextFactory<TraceDbContext> contextFactory
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return runIds.Count;
+    }
+
+    private static async Task DeleteRowsAsync(TraceDbContext db, List<string> runIds, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in runIds.Chunk(500))
+        {
+            await db.Steps.Where(s => chunk.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Decisions.Where(d => chunk.Contains(d.RunId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Complaints.Where(c => chunk.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Runs.Where(r => chunk.Contains(r.RunId)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 }

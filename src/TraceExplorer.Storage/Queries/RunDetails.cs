@@ -25,6 +25,8 @@ public sealed record RunDetails
     public string? Input { get; init; }
     public string? Output { get; init; }
     public bool IsPinned { get; init; }
+    public string? PinNote { get; init; }
+    public bool PayloadsRemoved { get; init; }
 
     /// <summary>How many values of each kind redaction replaced at ingest, as JSON: {"email":2}.</summary>
     public string? RedactionCounts { get; init; }

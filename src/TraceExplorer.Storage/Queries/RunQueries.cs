@@ -82,6 +82,8 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
             Input = run.Input,
             Output = run.Output,
             IsPinned = run.IsPinned,
+            PinNote = run.PinNote,
+            PayloadsRemoved = run.PayloadsRemoved,
             RedactionCounts = run.RedactionCounts,
             ChildRuns = children,
             Complaints = complaints,
@@ -136,6 +138,15 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Pins a run for an incident (retention keeps it) or unpins it; false when the run does not exist.</summary>
+    public async Task<bool> SetPinAsync(string runId, bool pinned, string? note, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Runs.Where(r => r.RunId == runId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.IsPinned, pinned).SetProperty(r => r.PinNote, pinned ? note : null), cancellationToken);
+        return updated == 1;
     }
 
     public async Task<RunFilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)

@@ -33,6 +33,8 @@ public static class TraceExplorerBuilderExtensions
             .ValidateOnStart();
 
         builder.AddOtlpIngest();
+        builder.Services.AddOptions<TraceExplorer.Storage.Retention.RetentionOptions>().Bind(builder.Configuration.GetSection(TraceExplorer.Storage.Retention.RetentionOptions.SectionName));
+        builder.Services.AddHostedService<Retention.RetentionWorker>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();

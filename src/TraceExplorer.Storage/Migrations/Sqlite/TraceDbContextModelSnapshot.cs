@@ -183,6 +183,12 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PayloadsRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PinNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PolicyVersion")
                         .HasColumnType("TEXT");
 

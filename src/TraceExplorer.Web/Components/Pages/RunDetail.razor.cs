@@ -23,6 +23,7 @@ public sealed partial class RunDetail : IDisposable
     private int? _selectedRow;
     private int? _shownStepParameter;
     private string? _search;
+    private string? _pinNote;
     private List<int>? _matches;
     private HashSet<int> _matchRows = [];
     private int _matchIndex;
@@ -227,6 +228,13 @@ public sealed partial class RunDetail : IDisposable
         _search = null;
         _matches = null;
         _matchRows = [];
+    }
+
+    private async Task SetPinAsync(bool pinned)
+    {
+        await Queries.SetPinAsync(RunId, pinned, string.IsNullOrWhiteSpace(_pinNote) ? null : _pinNote.Trim());
+        _pinNote = null;
+        _run = await Queries.GetRunAsync(RunId);
     }
 
     private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";

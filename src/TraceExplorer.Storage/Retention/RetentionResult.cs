@@ -1,0 +1,3 @@
+namespace TraceExplorer.Storage.Retention;
+
+public sealed record RetentionResult(int RunsDeleted, int RunsWithPayloadsRemoved);
