@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Replay;
 
@@ -57,25 +56,16 @@ public sealed class ReplayQueries(RunQueries runs)
             ? new ReplayModelCall(step.Provider, step.Model, step.Temperature, step.MaxTokens, step.InputTokens, step.OutputTokens)
             : null,
         ToolCall = step.ToolCallId is not null || (step.Kind == StepKind.Tool && step.ToolName is not null)
-            ? new ReplayToolCall(step.ToolCallId, step.ToolName, step.ToolArgumentsHash, Attribute(step, "gen_ai.tool.call.arguments"), Attribute(step, "gen_ai.tool.call.result"))
+            ? new ReplayToolCall(step.ToolCallId, step.ToolName, step.ToolArgumentsHash,
+                StepAttributes.Get(step.Attributes, "gen_ai.tool.call.arguments"), StepAttributes.Get(step.Attributes, "gen_ai.tool.call.result"))
             : null,
-        Retrieval = List(step, "agent.retrieval.document_ids") is { Count: > 0 } ids || step.Kind == StepKind.Retrieve
-            ? new ReplayRetrieval(List(step, "agent.retrieval.document_ids"), List(step, "agent.retrieval.snippets"))
+        Retrieval = StepAttributes.List(step.Attributes, "agent.retrieval.document_ids") is { Count: > 0 } || step.Kind == StepKind.Retrieve
+            ? new ReplayRetrieval(StepAttributes.List(step.Attributes, "agent.retrieval.document_ids"), StepAttributes.List(step.Attributes, "agent.retrieval.snippets"))
             : null,
         Validation = step.ValidationSchema is not null || step.ValidationPassed is not null
             ? new ReplayValidation(step.ValidationSchema, step.ValidationPassed, step.ValidationFailureReason)
             : null,
     };
-
-    private static string? Attribute(StepItem step, string key) =>
-        step.Attributes is { ValueKind: JsonValueKind.Object } attributes && attributes.TryGetProperty(key, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
-            : null;
-
-    private static IReadOnlyList<string> List(StepItem step, string key) =>
-        step.Attributes is { ValueKind: JsonValueKind.Object } attributes && attributes.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()).ToList()
-            : [];
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TraceExplorer.Web.Model;
+using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Tests.Model;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace TraceExplorer.Web.Model;
+namespace TraceExplorer.Storage.Queries;
 
-/// <summary>Reads a step's attribute and event JSON for display: values as text, JSON pretty-printed when it is JSON.</summary>
+/// <summary>Reads a step's attribute and event JSON (for the run page and replay bundles): values as text, JSON pretty-printed.</summary>
 public static class StepAttributes
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
