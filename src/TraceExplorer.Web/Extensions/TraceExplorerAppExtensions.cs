@@ -80,6 +80,7 @@ public static class TraceExplorerAppExtensions
         app.MapOpenApi();
         app.MapRunsApi();
         app.MapEndUsersApi();
+        app.MapReplayApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
         app.MapGrpcService<OtlpTraceGrpcService>();

@@ -99,6 +99,28 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/runs/nope/replay")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_cassette_serves_recorded_tool_results_and_reports_misses()
+    {
+        await using var db = await factory.Store.ContextFactory.CreateDbContextAsync();
+        var lookup = await db.Steps.AsNoTracking().OrderBy(s => s.Id).FirstAsync(s => s.ToolName == "orders.lookup" && s.StepNumber == 7);
+        var arguments = JsonDocument.Parse(lookup.AttributesJson!).RootElement.GetProperty("gen_ai.tool.call.arguments").GetString()!;
+        var path = $"/api/replay/{lookup.RunId}/tools/orders.lookup";
+
+        var byArguments = await _client.PostAsync(path, new StringContent(arguments));
+        var byOrder = await _client.PostAsync(path + "?occurrence=1", new StringContent("""{"order_id":"nope"}"""));
+        var miss = await _client.PostAsync(path, new StringContent("""{"order_id":"nope"}"""));
+        var badOccurrence = await _client.PostAsync(path + "?occurrence=zero", new StringContent("{}"));
+
+        var hit = await byArguments.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.OK, "arguments", lookup.ToolCallId), (byArguments.StatusCode, hit.GetProperty("matchedBy").GetString(), hit.GetProperty("toolCallId").GetString()));
+        Assert.Equal("order", (await byOrder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matchedBy").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, miss.StatusCode);
+        Assert.False((await miss.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hit").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, badOccurrence.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/replay/nope/tools/x", new StringContent("{}"))).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/runs/does-not-exist")]
     [InlineData("/api/runs/does-not-exist/steps")]
