@@ -3,7 +3,7 @@ using System.Globalization;
 namespace TraceExplorer.SampleAgent;
 
 /// <summary>The command line. Where the runs go is not here: the standard OTEL_* variables say that.</summary>
-internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
+internal sealed record AgentOptions(int Runs, int Seed, int DelayMs, string? ReplayBundle = null)
 {
     public const int MaxRuns = 10_000;
     public const int MaxDelayMs = 60_000;
@@ -11,6 +11,7 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
     public const string Usage =
         """
         Usage: TraceExplorer.SampleAgent [--runs N] [--seed S] [--delay-ms D]
+               TraceExplorer.SampleAgent --replay <bundle.json>
 
         Simulates a customer-support agent and sends each run as one OpenTelemetry trace to TraceExplorer.
 
@@ -18,6 +19,9 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
           --seed S       seed for the simulated questions, outcomes and failures (default: time based);
                          the same seed gives the same runs, with new run ids
           --delay-ms D   pause between runs in milliseconds, 0 to 60000 (default 200)
+          --replay FILE  replay one recorded run from its replay bundle (the run page's "Replay bundle" button):
+                         same input and versions, every tool result served from the recording, traced as a
+                         replay of the original run
           --help         show this text
 
         Where the runs go is set by the standard OpenTelemetry environment variables:
@@ -35,6 +39,7 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
         var runs = 5;
         var seed = Environment.TickCount;
         var delayMs = 200;
+        string? replay = null;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -45,7 +50,7 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
                 return null;
             }
 
-            if (name is not ("--runs" or "--seed" or "--delay-ms"))
+            if (name is not ("--runs" or "--seed" or "--delay-ms" or "--replay"))
             {
                 error = $"unknown option '{args[i]}'";
                 return null;
@@ -56,6 +61,12 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
             {
                 error = $"{name} needs a value";
                 return null;
+            }
+
+            if (name == "--replay")
+            {
+                replay = value;
+                continue;
             }
 
             var parsed = name switch
@@ -70,7 +81,7 @@ internal sealed record AgentOptions(int Runs, int Seed, int DelayMs)
             }
         }
 
-        return new AgentOptions(runs, seed, delayMs);
+        return new AgentOptions(runs, seed, delayMs, replay);
     }
 
     // Both "--runs 5" and "--runs=5" are common enough that rejecting either would only annoy.

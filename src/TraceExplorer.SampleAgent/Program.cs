@@ -1,6 +1,7 @@
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TraceExplorer.Replay;
 using TraceExplorer.SampleAgent;
 
 var options = AgentOptions.Parse(args, out var helpRequested, out var error);
@@ -39,6 +40,27 @@ var tracerProvider = Sdk.CreateTracerProviderBuilder()
 var results = new List<RunResult>();
 try
 {
+    if (options.ReplayBundle is { } bundlePath)
+    {
+        ToolCassette cassette;
+        try
+        {
+            cassette = ToolCassette.Load(await File.ReadAllTextAsync(bundlePath, cancellation.Token));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"error: cannot replay '{bundlePath}': {exception.Message}");
+            return 2;
+        }
+
+        var replay = new ReplayAgent(cassette);
+        var replayed = replay.Run();
+        results.Add(replayed);
+        Console.WriteLine($"{replayed.RunId}: replay of {cassette.Bundle.Run.RunId}, {replayed.Steps} steps; tool results served " +
+            $"{replay.ServedByArguments} by arguments, {replay.ServedByOrder} by order, {replay.Misses} missed");
+        return 0;
+    }
+
     var agent = new SupportAgent(new Random(options.Seed));
     for (var i = 0; i < options.Runs; i++)
     {

@@ -25,15 +25,31 @@ internal sealed class RunContext
 
     public string RequestId { get; }
 
+    /// <summary>For a replay: the run replayed, whose versions this run reuses.</summary>
+    public string? ReplayOf { get; init; }
+
+    public string Prompt { get; init; } = PromptVersion;
+
+    public string Policy { get; init; } = PolicyVersion;
+
+    public string ToolContract { get; init; } = ToolContractVersion;
+
+    public string RouteConfig { get; init; } = RouteConfigVersion;
+
     public void Tag(Activity activity)
     {
         activity.SetTag("agent.run_id", RunId);
         activity.SetTag("agent.request_id", RequestId);
         activity.SetTag("agent.name", AgentName);
         activity.SetTag("agent.route", Route);
-        activity.SetTag("agent.prompt_version", PromptVersion);
-        activity.SetTag("agent.policy_version", PolicyVersion);
-        activity.SetTag("agent.tool_contract_version", ToolContractVersion);
-        activity.SetTag("agent.route_config_version", RouteConfigVersion);
+        activity.SetTag("agent.prompt_version", Prompt);
+        activity.SetTag("agent.policy_version", Policy);
+        activity.SetTag("agent.tool_contract_version", ToolContract);
+        activity.SetTag("agent.route_config_version", RouteConfig);
+        if (ReplayOf is not null)
+        {
+            activity.SetTag("agent.parent_run_id", ReplayOf);
+            activity.SetTag("agent.run.relation", "replay");
+        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class SupportAgent(Random random)
     // The simulated backend's deadline is short so a timed-out span still fits the run's one-second budget.
     private const int ToolDeadlineMs = 75;
 
-    private static readonly ActivitySource Source = new(ActivitySourceName);
+    public static readonly ActivitySource Source = new(ActivitySourceName);
 
     private static readonly string[] ValidationFailures =
     [
