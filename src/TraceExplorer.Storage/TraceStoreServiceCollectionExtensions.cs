@@ -13,6 +13,7 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<RunQueries>();
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();
+        services.AddSingleton<RunDiffQueries>();
         services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<DemoSeeder>();

@@ -165,6 +165,23 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_retry_opens_a_diff_with_its_parent()
+    {
+        var retries = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=200&sort=startTime&dir=asc");
+        var retry = retries.GetProperty("items").EnumerateArray().First(r => r.GetProperty("relation").GetString() == "retry").GetProperty("runId").GetString()!;
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{retry}");
+
+        await page.GetByTestId("diff-with-parent").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"/compare/runs\\?a=.+&b={retry}$"));
+        await Expect(page.GetByTestId("step-differences").Locator("tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-change=same]").CountAsync() > 0);
+        await page.Locator("[data-change=same]").First.ClickAsync();
+        await Expect(page.Locator(".diff-detail")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_replay_bundle_downloads_as_a_file()
     {
         var (runId, steps) = await RunWithNestedStepsAsync();

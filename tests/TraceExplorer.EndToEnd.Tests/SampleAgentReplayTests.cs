@@ -34,6 +34,12 @@ public sealed class SampleAgentReplayTests
         var replayRun = await app.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{replay}");
         Assert.Equal(("run-original", "replay", "Where is order A-1?"),
             (replayRun.GetProperty("parentRunId").GetString(), replayRun.GetProperty("relation").GetString(), replayRun.GetProperty("input").GetString()));
+
+        // "Diff with original": the replayed tool call lines up with the recorded one and nothing about it changed.
+        var diff = await app.Http.GetFromJsonAsync<JsonElement>($"/api/compare/runs?a=run-original&b={replay}");
+        var toolRow = diff.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("a").ValueKind == JsonValueKind.Object
+            && s.GetProperty("a").GetProperty("toolName").GetString() == "tool-1");
+        Assert.Equal("same", toolRow.GetProperty("change").GetString());
     }
 
     private static async Task<string> WaitForReplayAsync(AppProcess app, JsonElement original)

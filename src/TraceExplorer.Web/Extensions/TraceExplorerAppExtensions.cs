@@ -81,6 +81,7 @@ public static class TraceExplorerAppExtensions
         app.MapRunsApi();
         app.MapEndUsersApi();
         app.MapReplayApi();
+        app.MapCompareApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
         app.MapGrpcService<OtlpTraceGrpcService>();

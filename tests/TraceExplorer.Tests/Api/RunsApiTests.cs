@@ -121,6 +121,29 @@ public sealed class RunsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/replay/nope/tools/x", new StringContent("{}"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_runs_diff_with_aligned_steps_and_what_changed()
+    {
+        await using var db = await factory.Store.ContextFactory.CreateDbContextAsync();
+        var retry = await db.Runs.AsNoTracking().OrderBy(r => r.StartTime).FirstAsync(r => r.Relation == Core.Model.RunRelation.Retry);
+
+        var diff = await GetJsonAsync($"/api/compare/runs?a={retry.ParentRunId}&b={retry.RunId}");
+
+        var steps = diff.GetProperty("steps").EnumerateArray().ToList();
+        var stepsA = steps.Count(s => s.GetProperty("a").ValueKind == JsonValueKind.Object);
+        var stepsB = steps.Count(s => s.GetProperty("b").ValueKind == JsonValueKind.Object);
+        Assert.Equal(await db.Steps.CountAsync(s => s.RunId == retry.ParentRunId), stepsA);
+        Assert.Equal(retry.StepCount, stepsB);
+        Assert.Contains(steps, s => s.GetProperty("change").GetString() == "same");
+        Assert.All(steps.Where(s => s.GetProperty("change").GetString() is "same" or "changed"), s =>
+            Assert.Equal(s.GetProperty("a").GetProperty("kind").GetString(), s.GetProperty("b").GetProperty("kind").GetString()));
+        var root = steps[0];
+        Assert.Equal(root.GetProperty("b").GetProperty("durationMs").GetDouble() - root.GetProperty("a").GetProperty("durationMs").GetDouble(),
+            root.GetProperty("durationDeltaMs").GetDouble(), precision: 6);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/compare/runs?a=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/compare/runs?a={retry.RunId}&b=nope")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/runs/does-not-exist")]
     [InlineData("/api/runs/does-not-exist/steps")]

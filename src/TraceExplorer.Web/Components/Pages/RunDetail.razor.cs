@@ -238,4 +238,6 @@ public sealed partial class RunDetail : IDisposable
     }
 
     private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";
+
+    private static string DiffHref(string a, string b) => $"/compare/runs?a={Uri.EscapeDataString(a)}&b={Uri.EscapeDataString(b)}";
 }

@@ -1,0 +1,71 @@
+using TraceExplorer.Core.Compare;
+
+namespace TraceExplorer.Storage.Queries;
+
+/// <summary>Compares two runs: steps aligned on kind and tool or name, then what changed in each aligned pair.</summary>
+public sealed class RunDiffQueries(RunQueries runs)
+{
+    /// <summary>Steps compared per run; longer runs are compared on their first steps and the diff says so.</summary>
+    public const int MaxSteps = 2000;
+
+    /// <returns>Null when either run does not exist.</returns>
+    public async Task<RunDiff?> DiffAsync(string runA, string runB, CancellationToken cancellationToken = default)
+    {
+        var a = await runs.GetRunAsync(runA, cancellationToken);
+        var b = await runs.GetRunAsync(runB, cancellationToken);
+        if (a is null || b is null)
+        {
+            return null;
+        }
+
+        var stepsA = await runs.GetStepsAsync(runA, 0, MaxSteps, cancellationToken) ?? [];
+        var stepsB = await runs.GetStepsAsync(runB, 0, MaxSteps, cancellationToken) ?? [];
+        var pairs = SequenceAlignment.Align(stepsA.Select(Key).ToList(), stepsB.Select(Key).ToList());
+        var rows = pairs.Select(pair => Compare(pair.A is { } i ? stepsA[i] : null, pair.B is { } j ? stepsB[j] : null)).ToList();
+
+        var decisionsA = await runs.GetDecisionsAsync(runA, cancellationToken) ?? [];
+        var decisionsB = await runs.GetDecisionsAsync(runB, cancellationToken) ?? [];
+        var keysA = decisionsA.Select(DecisionKey).ToHashSet();
+        var keysB = decisionsB.Select(DecisionKey).ToHashSet();
+
+        return new RunDiff(a, b, Versions(a, b), rows,
+            decisionsA.Where(d => !keysB.Contains(DecisionKey(d))).ToList(),
+            decisionsB.Where(d => !keysA.Contains(DecisionKey(d))).ToList(),
+            Truncated: a.StepCount > MaxSteps || b.StepCount > MaxSteps);
+    }
+
+    /// <summary>What makes two steps "the same step" for alignment: their kind and what they called.</summary>
+    public static string Key(StepItem step) => $"{step.Kind}:{step.ToolName ?? step.Model ?? step.Name}";
+
+    private static StepDifference Compare(StepItem? a, StepItem? b)
+    {
+        if (a is null || b is null)
+        {
+            return new StepDifference(a is null ? "added" : "removed", a, b, null, false, false, false);
+        }
+
+        var argumentsDiffer = a.ToolArgumentsHash != b.ToolArgumentsHash;
+        var resultsDiffer = StepAttributes.Get(a.Attributes, "gen_ai.tool.call.result") != StepAttributes.Get(b.Attributes, "gen_ai.tool.call.result");
+        var statusDiffers = a.Status != b.Status || a.ErrorType != b.ErrorType || a.ValidationPassed != b.ValidationPassed;
+        var changed = argumentsDiffer || resultsDiffer || statusDiffers;
+        return new StepDifference(changed ? "changed" : "same", a, b, b.DurationMs - a.DurationMs, argumentsDiffer, resultsDiffer, statusDiffers);
+    }
+
+    private static string DecisionKey(DecisionItem decision) =>
+        string.Join('|', decision.Kind, decision.Outcome, decision.PolicyId, decision.Target, decision.Reason);
+
+    private static List<VersionDifference> Versions(RunDetails a, RunDetails b)
+    {
+        (string Name, string? A, string? B)[] all =
+        [
+            ("prompt_version", a.Versions.PromptVersion, b.Versions.PromptVersion),
+            ("policy_version", a.Versions.PolicyVersion, b.Versions.PolicyVersion),
+            ("tool_contract_version", a.Versions.ToolContractVersion, b.Versions.ToolContractVersion),
+            ("route_config_version", a.Versions.RouteConfigVersion, b.Versions.RouteConfigVersion),
+            ("route", a.Route, b.Route),
+            ("models", a.Models, b.Models),
+            ("agent", a.AgentName, b.AgentName),
+        ];
+        return all.Where(v => v.A != v.B).Select(v => new VersionDifference(v.Name, v.A, v.B)).ToList();
+    }
+}
