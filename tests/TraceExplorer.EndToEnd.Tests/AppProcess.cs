@@ -127,6 +127,8 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // Without a timeout this also waits for the redirected output to be read to its end.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output()}");
             }
 

@@ -51,6 +51,7 @@ public static class DemoDataGenerator
                 Start = run.Run.EndTime.AddSeconds(random.Next(2, 20)),
                 ParentRunId = plan.RunId,
                 Relation = RunRelation.Retry,
+                Conversation = run.Conversation,
             };
             yield return DemoRunBuilder.Build(random, retry);
         }
@@ -64,6 +65,7 @@ public static class DemoDataGenerator
                 Start = run.Run.StartTime.AddMilliseconds(run.Run.DurationMs / 2),
                 ParentRunId = plan.RunId,
                 Relation = RunRelation.Fork,
+                Conversation = run.Conversation,
             };
             yield return DemoRunBuilder.Build(random, fork);
         }

@@ -39,9 +39,8 @@ internal sealed class DemoRunBuilder
 
     private DemoRun Build()
     {
-        var orderId = DemoIds.OrderId(_random);
-        var amount = (_random.Next(1_500, 60_000) / 100.0).ToString("0.00", CultureInfo.InvariantCulture) + " EUR";
-        var (input, output) = DemoText.Conversation(_random, orderId, amount);
+        var conversation = _plan.Conversation ?? NewConversation();
+        var (orderId, input, output) = (conversation.OrderId, conversation.Input, conversation.Output);
 
         var root = Open(StepKind.Plan, $"invoke_agent {_plan.AgentName}", parent: null);
         AddPlan(root);
@@ -116,7 +115,15 @@ internal sealed class DemoRunBuilder
             });
         }
 
-        return new DemoRun(run, _steps, _decisions, complaints);
+        return new DemoRun(run, _steps, _decisions, complaints, conversation);
+    }
+
+    private DemoConversation NewConversation()
+    {
+        var orderId = DemoIds.OrderId(_random);
+        var amount = (_random.Next(1_500, 60_000) / 100.0).ToString("0.00", CultureInfo.InvariantCulture) + " EUR";
+        var (input, output) = DemoText.Conversation(_random, orderId, amount);
+        return new DemoConversation(orderId, amount, input, output);
     }
 
     private void AddPlan(Step root)

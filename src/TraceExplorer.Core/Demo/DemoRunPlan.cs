@@ -16,4 +16,5 @@ internal sealed record DemoRunPlan(
     string RouteConfigVersion,
     string EndUserHash,
     string? ParentRunId = null,
-    RunRelation Relation = RunRelation.None);
+    RunRelation Relation = RunRelation.None,
+    DemoConversation? Conversation = null);

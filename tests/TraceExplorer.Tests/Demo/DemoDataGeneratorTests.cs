@@ -57,6 +57,7 @@ public sealed class DemoDataGeneratorTests
     {
         Assert.Contains(Runs, r => r.Run.Relation == RunRelation.Retry && r.Run.RequestId == Runs.First(p => p.Run.RunId == r.Run.ParentRunId).Run.RequestId);
         Assert.Contains(Runs, r => r.Run.Relation == RunRelation.Fork);
+        Assert.All(Runs.Where(r => r.Run.Relation != RunRelation.None), r => Assert.Equal(Runs.First(p => p.Run.RunId == r.Run.ParentRunId).Run.Input, r.Run.Input));
         var kinds = Runs.SelectMany(r => r.Decisions).Select(d => d.Kind).ToHashSet();
         Assert.Equal(Enum.GetValues<DecisionKind>().ToHashSet(), kinds);
     }
