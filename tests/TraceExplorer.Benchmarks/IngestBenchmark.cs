@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Google.Protobuf;
+using TraceExplorer.Core.Statistics;
 
 namespace TraceExplorer.Benchmarks;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TraceExplorer.Core.Statistics;
 
 namespace TraceExplorer.Benchmarks;
 
@@ -49,7 +50,8 @@ foreach (var (name, path) in scenarios)
         }
     }
 
-    Console.WriteLine($"{name,-26} {Percentiles.Of(timings, 50),8:0.0} {Percentiles.Of(timings, 95),8:0.0} {timings.Max(),8:0.0}");
+    var sorted = timings.Order().ToList();
+    Console.WriteLine($"{name,-26} {Percentiles.Of(sorted, 50),8:0.0} {Percentiles.Of(sorted, 95),8:0.0} {timings.Max(),8:0.0}");
 }
     }
 }

@@ -162,7 +162,13 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static string AppDll()
+    private static string AppDll() => BuiltDll("TraceExplorer.Web");
+
+    /// <summary>
+    /// A project's built assembly under src/, from the configuration these tests were built with (they run from
+    /// tests/…/bin/{Configuration}/net10.0, and the solution builds everything the same way).
+    /// </summary>
+    public static string BuiltDll(string project)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TraceExplorer.sln")))
@@ -175,10 +181,9 @@ public sealed class AppProcess : IAsyncDisposable
             throw new DirectoryNotFoundException("TraceExplorer.sln was not found above the test binaries.");
         }
 
-        // The tests run from tests/…/bin/{Configuration}/net10.0; the app was built with the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(directory.FullName, "src", "TraceExplorer.Web", "bin", configuration, "net10.0", "TraceExplorer.Web.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first; the app was not found at {dll}.");
+        var dll = Path.Combine(directory.FullName, "src", project, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first; {project} was not found at {dll}.");
     }
 
     private static int FreePort()

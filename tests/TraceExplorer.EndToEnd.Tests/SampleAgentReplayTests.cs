@@ -60,14 +60,7 @@ public sealed class SampleAgentReplayTests
 
     private static async Task<(int ExitCode, string Output)> RunSampleAgentAsync(AppProcess app, params string[] args)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "TraceExplorer.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        var dll = Path.Combine(root.FullName, "src", "TraceExplorer.SampleAgent", "bin", configuration, "net10.0", "TraceExplorer.SampleAgent.dll");
+        var dll = AppProcess.BuiltDll("TraceExplorer.SampleAgent");
         var start = new ProcessStartInfo("dotnet", [dll, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = app.OtlpGrpcAddress.ToString();
         using var process = Process.Start(start)!;

@@ -1,7 +1,7 @@
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Runs;
 using TraceExplorer.Otlp.Conventions;
-using A = TraceExplorer.Otlp.Conventions.AgentAttributes;
+using A = TraceExplorer.Core.Conventions.AgentAttributes;
 
 namespace TraceExplorer.Otlp.Mapping;
 

@@ -1,6 +1,6 @@
 using OpenTelemetry.Proto.Collector.Logs.V1;
 using TraceExplorer.Core.Ingest;
-using A = TraceExplorer.Otlp.Conventions.AgentAttributes;
+using A = TraceExplorer.Core.Conventions.AgentAttributes;
 
 namespace TraceExplorer.Otlp.Mapping;
 

@@ -5,7 +5,7 @@ using TraceExplorer.Core.Hashing;
 using TraceExplorer.Core.Ingest;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Otlp.Conventions;
-using A = TraceExplorer.Otlp.Conventions.AgentAttributes;
+using A = TraceExplorer.Core.Conventions.AgentAttributes;
 
 namespace TraceExplorer.Otlp.Mapping;
 

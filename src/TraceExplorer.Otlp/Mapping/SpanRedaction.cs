@@ -29,6 +29,6 @@ internal sealed class SpanRedaction(Redactor? redactor, string? toolName = null)
     /// <summary>A string attribute value, under the attribute (or nested field) it belongs to.</summary>
     public string Attribute(string? key, string value) =>
         redactor is null ? value
-        : key == Conventions.AgentAttributes.ToolArguments && RedactedArguments is not null ? RedactedArguments
+        : key == Core.Conventions.AgentAttributes.ToolArguments && RedactedArguments is not null ? RedactedArguments
         : redactor.Value(value, Counts, toolName);
 }

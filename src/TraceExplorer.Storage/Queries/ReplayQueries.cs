@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Conventions;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Replay;
 
@@ -57,10 +58,10 @@ public sealed class ReplayQueries(RunQueries runs)
             : null,
         ToolCall = step.ToolCallId is not null || (step.Kind == StepKind.Tool && step.ToolName is not null)
             ? new ReplayToolCall(step.ToolCallId, step.ToolName, step.ToolArgumentsHash,
-                StepAttributes.Get(step.Attributes, "gen_ai.tool.call.arguments"), StepAttributes.Get(step.Attributes, "gen_ai.tool.call.result"))
+                StepAttributes.Get(step.Attributes, AgentAttributes.ToolArguments), StepAttributes.Get(step.Attributes, AgentAttributes.ToolResult))
             : null,
-        Retrieval = StepAttributes.List(step.Attributes, "agent.retrieval.document_ids") is { Count: > 0 } || step.Kind == StepKind.Retrieve
-            ? new ReplayRetrieval(StepAttributes.List(step.Attributes, "agent.retrieval.document_ids"), StepAttributes.List(step.Attributes, "agent.retrieval.snippets"))
+        Retrieval = StepAttributes.List(step.Attributes, AgentAttributes.RetrievalDocumentIds) is { Count: > 0 } || step.Kind == StepKind.Retrieve
+            ? new ReplayRetrieval(StepAttributes.List(step.Attributes, AgentAttributes.RetrievalDocumentIds), StepAttributes.List(step.Attributes, AgentAttributes.RetrievalSnippets))
             : null,
         Validation = step.ValidationSchema is not null || step.ValidationPassed is not null
             ? new ReplayValidation(step.ValidationSchema, step.ValidationPassed, step.ValidationFailureReason)

@@ -1,4 +1,5 @@
 using TraceExplorer.Core.Compare;
+using TraceExplorer.Core.Conventions;
 
 namespace TraceExplorer.Storage.Queries;
 
@@ -45,7 +46,7 @@ public sealed class RunDiffQueries(RunQueries runs)
         }
 
         var argumentsDiffer = a.ToolArgumentsHash != b.ToolArgumentsHash;
-        var resultsDiffer = StepAttributes.Get(a.Attributes, "gen_ai.tool.call.result") != StepAttributes.Get(b.Attributes, "gen_ai.tool.call.result");
+        var resultsDiffer = StepAttributes.Get(a.Attributes, AgentAttributes.ToolResult) != StepAttributes.Get(b.Attributes, AgentAttributes.ToolResult);
         var statusDiffers = a.Status != b.Status || a.ErrorType != b.ErrorType || a.ValidationPassed != b.ValidationPassed;
         var changed = argumentsDiffer || resultsDiffer || statusDiffers;
         return new StepDifference(changed ? "changed" : "same", a, b, b.DurationMs - a.DurationMs, argumentsDiffer, resultsDiffer, statusDiffers);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Conventions;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Deletion;
 
@@ -13,7 +14,7 @@ public sealed class RetentionService(IDbContextFactory<TraceDbContext> contextFa
 {
     /// <summary>The attributes that carry payloads; everything else about a step (timing, kind, tool, model) stays.</summary>
     public static readonly IReadOnlyList<string> PayloadAttributes =
-        ["gen_ai.tool.call.arguments", "gen_ai.tool.call.result", "agent.retrieval.snippets", "agent.input", "agent.output"];
+        [AgentAttributes.ToolArguments, AgentAttributes.ToolResult, AgentAttributes.RetrievalSnippets, AgentAttributes.Input, AgentAttributes.Output];
 
     public async Task<RetentionResult> ApplyAsync(RetentionOptions options, DateTime utcNow, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,4 @@
-namespace TraceExplorer.Otlp.Conventions;
+namespace TraceExplorer.Core.Conventions;
 
 /// <summary>The attribute names TraceExplorer reads, in one place; docs/conventions.md explains each.</summary>
 public static class AgentAttributes
