@@ -14,6 +14,8 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();
         services.AddSingleton<RunDiffQueries>();
+        services.AddSingleton<Analytics.Compare.CohortComparisonQueries>();
+        services.AddSingleton<Analytics.Timeline.ChangeTimelineQueries>();
         services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<DemoSeeder>();

@@ -32,6 +32,18 @@ public sealed class TestStore : IAsyncDisposable
 
     public StepQueries Steps => _services.GetRequiredService<StepQueries>();
 
+    /// <summary>Any of the store's query services.</summary>
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Adds hand-built rows in one transaction; the run's counters are the caller's to set.</summary>
+    public async Task AddAsync(IEnumerable<object> entities)
+    {
+        await using var db = await ContextFactory.CreateDbContextAsync();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<TestStore> CreateAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "traceexplorer-tests", Guid.NewGuid().ToString("N"));

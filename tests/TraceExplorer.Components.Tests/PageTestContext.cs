@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Testing;
 using TraceExplorer.Web.Ingest;
 
@@ -28,6 +30,8 @@ public abstract class PageTestContext : MudTestContext
 
         Services.AddSingleton(Store.Queries);
         Services.AddSingleton(Store.Steps);
+        Services.AddSingleton(Store.Get<CohortComparisonQueries>());
+        Services.AddSingleton(Store.Get<ChangeTimelineQueries>());
         Services.AddSingleton(Changes);
         await base.InitializeContextAsync();
     }

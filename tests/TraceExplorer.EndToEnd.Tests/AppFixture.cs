@@ -5,7 +5,8 @@ namespace TraceExplorer.EndToEnd.Tests;
 /// <summary>The app with demo data, and a headless Chromium to drive it. Shared by every browser test in the collection.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    public const int DemoRuns = 400;
+    /// <summary>The demo default: the planted incidents need a day's realistic traffic to stand out from noise on the comparison pages.</summary>
+    public const int DemoRuns = 3000;
 
     private IPlaywright? _playwright;
 

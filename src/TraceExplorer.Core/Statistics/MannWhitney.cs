@@ -41,9 +41,23 @@ public static class MannWhitney
             i = j + 1;
         }
 
+        return FromRankSum(n1, n2, ranksOfA, tieTerm);
+    }
+
+    /// <summary>
+    /// The test from what a database can compute with window functions: the sizes, the rank sum of sample a (ties
+    /// given their mean rank) and the tie term Σ(t³ − t) over groups of t tied values.
+    /// </summary>
+    public static TestResult FromRankSum(long n1, long n2, double ranksOfA, double tieTerm)
+    {
+        if (n1 == 0 || n2 == 0)
+        {
+            return new TestResult(double.NaN, double.NaN, 1, SmallSample: true);
+        }
+
         var u = ranksOfA - (n1 * (n1 + 1) / 2.0);
         var mean = n1 * n2 / 2.0;
-        var n = n1 + n2;
+        var n = (double)(n1 + n2);
         var variance = n1 * n2 / 12.0 * ((n + 1) - (tieTerm / (n * (n - 1.0))));
         var z = variance <= 0 ? 0 : (u - mean - (Math.Sign(u - mean) * 0.5)) / Math.Sqrt(variance);
         return new TestResult(u, z, NormalDistribution.TwoSidedP(z), SmallSample: n1 < MinSampleSize || n2 < MinSampleSize);

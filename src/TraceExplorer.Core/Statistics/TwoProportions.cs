@@ -1,8 +1,14 @@
 namespace TraceExplorer.Core.Statistics;
 
-/// <summary>The pooled two-proportion z-test, for rates such as error rate or policy-block rate between two cohorts.</summary>
+/// <summary>
+/// The pooled two-proportion z-test, for rates such as error rate or policy-block rate between two cohorts. When an
+/// expected count is below five the normal approximation fails, and the p-value is Fisher's exact test's instead.
+/// </summary>
 public static class TwoProportions
 {
+    /// <summary>Below this many observations in either group a difference is flagged as a small sample.</summary>
+    public const int MinSampleSize = 20;
+
     /// <returns>The difference of the rates (B − A), z and the two-sided p-value.</returns>
     public static TestResult Test(long successesA, long totalA, long successesB, long totalB)
     {
@@ -16,8 +22,10 @@ public static class TwoProportions
         var standardError = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / totalA) + (1.0 / totalB)));
         var z = standardError == 0 ? 0 : (pB - pA) / standardError;
 
-        // The normal approximation wants at least five successes and five failures in each group.
-        var small = new[] { successesA, totalA - successesA, successesB, totalB - successesB }.Any(count => count < 5);
-        return new TestResult(pB - pA, z, NormalDistribution.TwoSidedP(z), small);
+        var expectedCounts = new[] { totalA * pooled, totalA * (1 - pooled), totalB * pooled, totalB * (1 - pooled) };
+        var p = expectedCounts.Any(count => count < 5)
+            ? FisherExact.TwoSidedP(successesA, totalA, successesB, totalB)
+            : NormalDistribution.TwoSidedP(z);
+        return new TestResult(pB - pA, z, p, SmallSample: totalA < MinSampleSize || totalB < MinSampleSize);
     }
 }

@@ -35,8 +35,7 @@ public sealed class RunDiffQueries(RunQueries runs)
             Truncated: a.StepCount > MaxSteps || b.StepCount > MaxSteps);
     }
 
-    /// <summary>What makes two steps "the same step" for alignment: their kind and what they called.</summary>
-    public static string Key(StepItem step) => $"{step.Kind}:{step.ToolName ?? step.Model ?? step.Name}";
+    private static string Key(StepItem step) => StepGroup.Label(step);
 
     private static StepDifference Compare(StepItem? a, StepItem? b)
     {

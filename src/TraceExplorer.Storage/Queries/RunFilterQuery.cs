@@ -41,15 +41,13 @@ public static class RunFilterQuery
         query = WhereEquals(query, filter.RouteConfigVersion, r => r.RouteConfigVersion);
         if (!string.IsNullOrEmpty(filter.Model))
         {
-            // Models is a sorted, comma-separated list; matching it whole, or as one of its entries, avoids prefixes.
             var model = filter.Model;
-            var (first, middle, last) = (LikePattern.Escape(model) + ", %", "%, " + LikePattern.Escape(model) + ", %", "%, " + LikePattern.Escape(model));
+            var (first, middle, last) = ModelListPattern.For(model);
             query = query.Where(r => r.Models == model
                 || EF.Functions.Like(r.Models, first, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(r.Models, middle, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(r.Models, last, LikePattern.EscapeCharacter));
         }
-
 
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {

@@ -1,17 +1,61 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Model;
 
 namespace TraceExplorer.Web.Api;
 
-/// <summary><c>/api/compare</c>: runs compared with each other.</summary>
+/// <summary><c>/api/compare</c>: cohorts of runs, and single runs, compared with each other.</summary>
 public static class CompareApi
 {
     public static IEndpointRouteBuilder MapCompareApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/compare").WithTags("Compare")
-            .MapGet("/runs", DiffRunsAsync).WithName("DiffRuns")
+        var compare = endpoints.MapGroup("/api/compare").WithTags("Compare");
+        compare.MapGet("/", CompareCohortsAsync).WithName("CompareCohorts")
+            .WithSummary("Runs where a dimension is A against runs where it is B (or before and after an instant): metrics side by side with significance tests, step groups worst first, the latency distribution and a typical run of each. Without from and to, one day either side of the change; window=all for all time.");
+        compare.MapGet("/timeline", GetTimelineAsync).WithName("GetChangeTimeline")
+            .WithSummary("For each version dimension: its values with first and last seen, runs per value per hour or day, and the changes between values; with runs, failures and p95 latency per bucket.");
+        compare.MapGet("/runs", DiffRunsAsync).WithName("DiffRuns")
             .WithSummary("Two runs' steps aligned (on kind and tool or name), with duration deltas, changed arguments, results and status, decisions only one took, and version differences.");
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<CompareResponse>, ProblemHttpResult, ValidationProblem>> CompareCohortsAsync(
+        [AsParameters] CompareQuery query, CohortComparisonQueries comparisons, CancellationToken cancellationToken)
+    {
+        var request = query.ToRequest(out var errors);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A comparison value is not valid.");
+        }
+
+        var resolved = await comparisons.WithDefaultsAsync(request, cancellationToken);
+        if (resolved is null)
+        {
+            return TypedResults.Problem(
+                title: "Nothing to compare.",
+                detail: $"The {CompareDimensions.Name(request.Dimension)} dimension has fewer than two values in the runs selected; pick a dimension that changed, or a wider time range.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var comparison = await comparisons.CompareAsync(resolved, cancellationToken);
+        return TypedResults.Ok(new CompareResponse(CompareQuery.For(comparison, resolved).ToQueryString(), comparison));
+    }
+
+    private static async Task<Results<Ok<ChangeTimeline>, ValidationProblem>> GetTimelineAsync(
+        ChangeTimelineQueries timelines, CancellationToken cancellationToken, string? from = null, string? to = null, string? agent = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string name, string message) => errors[name] = [message];
+        var start = QueryParsing.ParseTime(from, "from", Fail);
+        var end = QueryParsing.ParseTime(to, "to", Fail);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "A time value is not valid.");
+        }
+
+        return TypedResults.Ok(await timelines.GetAsync(new RunFilter { From = start, To = end, Agent = agent }, cancellationToken));
     }
 
     private static async Task<Results<Ok<RunDiff>, ProblemHttpResult, ValidationProblem>> DiffRunsAsync(

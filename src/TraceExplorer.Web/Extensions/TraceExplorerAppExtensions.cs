@@ -57,8 +57,9 @@ public static class TraceExplorerAppExtensions
         }
 
         var settings = app.Services.GetRequiredService<IOptions<DemoDataSettings>>().Value;
-        // Runs average about 20 steps; generation stops as soon as the requested step count is reached.
-        var options = DemoOptions(settings) with { RunCount = (int)Math.Min(int.MaxValue, (steps / 10) + 1), MaxSteps = steps };
+        // Runs average about 20 steps, so this many runs spread over the demo's two weeks (and its planted changes)
+        // reach the requested step count near the end; generation stops as soon as it is reached.
+        var options = DemoOptions(settings) with { RunCount = (int)Math.Min(int.MaxValue, (steps / 20) + 1), MaxSteps = steps };
         var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await seeder.SeedAsync(options);
         app.Logger.LogInformation("Seeded {Runs} runs, {Steps} steps, {Decisions} decisions in {Seconds:0.0} s",

@@ -1,0 +1,347 @@
+using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Core.Statistics;
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Storage.Analytics.Compare;
+
+/// <summary>
+/// Compares two cohorts of runs. Every figure, percentile and rank sum is computed by the database; only one row
+/// per cohort (or per step group and cohort) comes back.
+/// </summary>
+public sealed class CohortComparisonQueries(IDbContextFactory<TraceDbContext> contextFactory)
+{
+    public const int HistogramBins = 30;
+
+    /// <summary>How far either side of a change the default comparison looks.</summary>
+    public static readonly TimeSpan ChangeWindow = TimeSpan.FromDays(1);
+    public const string Before = "before";
+    public const string After = "after";
+
+    /// <summary>The values the dimension took within the filter, in order of first appearance.</summary>
+    public async Task<IReadOnlyList<DimensionValue>> GetValuesAsync(CompareDimension dimension, RunFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (dimension == CompareDimension.Time)
+        {
+            return [];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = new SqlQuery(SqlDialect.For(db));
+        var where = RunFilterSql.Where(query, filter);
+        if (dimension == CompareDimension.Model)
+        {
+            query.Append($"""
+                SELECT s."Model", MIN(s."StartTime"), MAX(s."StartTime"), COUNT(DISTINCT s."RunId")
+                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                WHERE s."Kind" = 'Model' AND s."Model" IS NOT NULL AND {where}
+                GROUP BY s."Model"
+                """);
+        }
+        else
+        {
+            var column = RunFilterSql.Column("r", CompareDimensions.RunColumn(dimension)!);
+            query.Append($"""
+                SELECT {column}, MIN(r."StartTime"), MAX(r."StartTime"), COUNT(*)
+                FROM runs r WHERE {column} IS NOT NULL AND {where}
+                GROUP BY {column}
+                """);
+        }
+
+        var values = await query.ReadAsync(db, reader => new DimensionValue(
+            reader.GetString(0), Utc(reader.GetDateTime(1)), Utc(reader.GetDateTime(2)), reader.Long(3)), cancellationToken);
+        return values.OrderBy(v => v.FirstSeen).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Fills in what the request leaves out: the two most recently introduced values (for before-and-after, the
+    /// latest version change), and the time window around the change. Null when there is nothing to compare.
+    /// </summary>
+    public async Task<CohortRequest?> WithDefaultsAsync(CohortRequest request, CancellationToken cancellationToken = default)
+    {
+        DateTime? change;
+        if (request.Dimension == CompareDimension.Time)
+        {
+            change = request.At ?? await LatestChangeAsync(request.Filter, cancellationToken);
+            if (change is null)
+            {
+                return null;
+            }
+
+            request = request with { At = change };
+        }
+        else
+        {
+            var values = await GetValuesAsync(request.Dimension, request.Filter, cancellationToken);
+            var others = values.Select(v => v.Value).Where(v => v != request.A && v != request.B).ToList();
+            var b = request.B ?? (others.Count > 0 ? others[^1] : null);
+            var a = request.A ?? others.LastOrDefault(v => v != b);
+            if (a is null || b is null)
+            {
+                return null;
+            }
+
+            request = request with { A = a, B = b };
+            change = values.FirstOrDefault(v => v.Value == b)?.FirstSeen;
+        }
+
+        if (request.WholeRange || request.Filter.From is not null || request.Filter.To is not null || change is not { } at)
+        {
+            return request;
+        }
+
+        return request with { Filter = request.Filter with { From = at - ChangeWindow, To = at + ChangeWindow } };
+    }
+
+    /// <summary>When a version dimension last took a new value; null when none ever changed.</summary>
+    public async Task<DateTime?> LatestChangeAsync(RunFilter filter, CancellationToken cancellationToken = default)
+    {
+        DateTime? latest = null;
+        foreach (var dimension in CompareDimensions.Versions)
+        {
+            var values = await GetValuesAsync(dimension, filter, cancellationToken);
+            foreach (var value in values.Skip(1))
+            {
+                latest = latest is null || value.FirstSeen > latest ? value.FirstSeen : latest;
+            }
+        }
+
+        return latest;
+    }
+
+    public async Task<CohortComparison> CompareAsync(CohortRequest request, CancellationToken cancellationToken = default)
+    {
+        var (a, b) = Values(request);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await RunMeasuresAsync(db, request, a, b, cancellationToken);
+        var validation = await ValidationAsync(db, request, a, b, cancellationToken);
+        var groups = await StepGroupsAsync(db, request, a, b, runs[0].Runs, runs[1].Runs, cancellationToken);
+        var distribution = await DistributionAsync(db, request, a, b, runs, cancellationToken);
+
+        return new CohortComparison
+        {
+            Dimension = request.Dimension,
+            A = a,
+            B = b,
+            At = request.At,
+            RunsA = runs[0].Runs,
+            RunsB = runs[1].Runs,
+            Metrics = CohortMetrics.From(runs[0], runs[1], validation[0], validation[1]),
+            StepGroups = groups,
+            Distribution = distribution,
+            TypicalRunA = await TypicalRunAsync(db, request, a, b, cohort: 0, runs[0].P50Ms, cancellationToken),
+            TypicalRunB = await TypicalRunAsync(db, request, a, b, cohort: 1, runs[1].P50Ms, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// A run of cohort B that shows the step group at its worst (a failed step, else the slowest), to diff against
+    /// a typical run of A. Null when B never ran the step.
+    /// </summary>
+    public async Task<string?> WorstRunOfBAsync(CohortRequest request, StepKind kind, string name, CancellationToken cancellationToken = default)
+    {
+        var (a, b) = Values(request);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        query.Append($"""
+            SELECT s."RunId" FROM cohort CROSS JOIN steps s
+            WHERE s."RunId" = cohort.run_id AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
+            ORDER BY {StepGroup.FailedSql("s")} DESC, s."DurationMs" DESC, s."RunId"
+            LIMIT 1
+            """);
+        return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();
+    }
+
+    private static (string A, string B) Values(CohortRequest request) => request.Dimension == CompareDimension.Time
+        ? (Before, After)
+        : (request.A ?? throw new ArgumentException("Value A is missing.", nameof(request)), request.B ?? throw new ArgumentException("Value B is missing.", nameof(request)));
+
+    /// <returns>Index 0 is cohort A, 1 is cohort B.</returns>
+    private static async Task<CohortMeasures[]> RunMeasuresAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
+    {
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        var dialect = query.Dialect;
+        query.Append($"""
+            , ranked AS (
+                SELECT c, run_id, duration, failed, steps, tool_calls, tokens,
+                    {PercentileSql.RankColumns("duration", "c")},
+                    {RankSumSql.Columns("duration", "duration")},
+                    {RankSumSql.Columns("steps", "steps")},
+                    {RankSumSql.Columns("tool_calls", "tool_calls")},
+                    {RankSumSql.Columns("tokens", "tokens")}
+                FROM cohort)
+            SELECT c, COUNT(*), SUM(failed), AVG(steps), AVG(tool_calls), AVG(tokens),
+                {PercentileSql.Of(dialect, "duration", 50)}, {PercentileSql.Of(dialect, "duration", 95)}, {PercentileSql.Of(dialect, "duration", 99)},
+                SUM(duration_rank), SUM(steps_rank), SUM(tool_calls_rank), SUM(tokens_rank),
+                {RankSumSql.TieTerm("duration")}, {RankSumSql.TieTerm("steps")}, {RankSumSql.TieTerm("tool_calls")}, {RankSumSql.TieTerm("tokens")},
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d."RunId" = ranked.run_id AND d."Kind" = 'PolicyBlock') THEN 1 ELSE 0 END),
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d."RunId" = ranked.run_id AND d."Kind" = 'Fallback') THEN 1 ELSE 0 END),
+                SUM(CASE WHEN EXISTS (SELECT 1 FROM complaints k WHERE k."RunId" = ranked.run_id) THEN 1 ELSE 0 END)
+            FROM ranked GROUP BY c
+            """);
+        var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Measures: new CohortMeasures
+        {
+            Runs = reader.Long(1),
+            Failed = reader.Long(2),
+            MeanSteps = reader.Double(3),
+            MeanToolCalls = reader.Double(4),
+            MeanTokens = reader.Double(5),
+            P50Ms = reader.Double(6),
+            P95Ms = reader.Double(7),
+            P99Ms = reader.Double(8),
+            RankSums = [reader.Double(9), reader.Double(10), reader.Double(11), reader.Double(12)],
+            TieTerms = [reader.Double(13), reader.Double(14), reader.Double(15), reader.Double(16)],
+            PolicyBlocked = reader.Long(17),
+            FellBack = reader.Long(18),
+            Complained = reader.Long(19),
+        }), cancellationToken);
+        return [.. Enumerable.Range(0, 2).Select(c => rows.FirstOrDefault(r => r.Cohort == c).Measures ?? CohortMeasures.Empty)];
+    }
+
+    /// <returns>(validation steps, failed) per cohort.</returns>
+    private static async Task<(long Steps, long Failed)[]> ValidationAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
+    {
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        query.Append("""
+            SELECT cohort.c, COUNT(*), SUM(CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END)
+            FROM cohort CROSS JOIN steps s
+            WHERE s."RunId" = cohort.run_id AND s."Kind" = 'Validate'
+            GROUP BY cohort.c
+            """);
+        var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Steps: reader.Long(1), Failed: reader.Long(2)), cancellationToken);
+        return [.. Enumerable.Range(0, 2).Select(c => rows.Where(r => r.Cohort == c).Select(r => (r.Steps, r.Failed)).FirstOrDefault())];
+    }
+
+    private static async Task<IReadOnlyList<StepGroupComparison>> StepGroupsAsync(
+        TraceDbContext db, CohortRequest request, string a, string b, long runsA, long runsB, CancellationToken cancellationToken)
+    {
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        var dialect = query.Dialect;
+        query.Append($"""
+            , grouped AS (
+                SELECT cohort.c, s."Kind" AS kind, {StepGroup.NameSql("s")} AS name, s."DurationMs" AS v, {StepGroup.FailedSql("s")} AS failed
+                FROM cohort CROSS JOIN steps s
+                WHERE s."RunId" = cohort.run_id),
+            pooled AS (
+                SELECT c, kind, name, v, failed,
+                    {RankSumSql.SharedSortColumns("v", "w")},
+                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_a,
+                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_b,
+                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_a,
+                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_b
+                FROM grouped
+                WINDOW w AS (PARTITION BY kind, name ORDER BY v)),
+            ranked AS (
+                -- Each row's 0-based rank within its own cohort, from running counts over the one pooled sort.
+                SELECT c, kind, name, v, failed, v_rank, v_ties,
+                    CASE WHEN c = 0 THEN seen_a ELSE seen_b END - 1 AS i,
+                    CASE WHEN c = 0 THEN n_a ELSE n_b END AS n
+                FROM pooled)
+            SELECT kind, name, c, COUNT(*), SUM(failed), SUM(v),
+                {PercentileSql.Of(dialect, "v", 50)}, {PercentileSql.Of(dialect, "v", 95)},
+                SUM(v_rank), {RankSumSql.TieTerm("v")}
+            FROM ranked GROUP BY kind, name, c
+            """);
+        var rows = await query.ReadAsync(db, reader => new
+        {
+            Kind = Enum.Parse<StepKind>(reader.GetString(0)),
+            Name = reader.GetString(1),
+            Cohort = reader.Long(2),
+            Count = reader.Long(3),
+            Failures = reader.Long(4),
+            TotalMs = reader.Double(5),
+            P50 = reader.Double(6),
+            P95 = reader.Double(7),
+            RankSum = reader.Double(8),
+            TieTerm = reader.Double(9),
+        }, cancellationToken);
+
+        var comparisons = rows.GroupBy(r => (r.Kind, r.Name)).Select(group =>
+        {
+            var inA = group.FirstOrDefault(r => r.Cohort == 0);
+            var inB = group.FirstOrDefault(r => r.Cohort == 1);
+            var statsA = inA is null ? StepGroupStats.None : new StepGroupStats(inA.Count, inA.Failures, inA.P50, inA.P95, inA.TotalMs, PerRun(inA.Count, runsA));
+            var statsB = inB is null ? StepGroupStats.None : new StepGroupStats(inB.Count, inB.Failures, inB.P50, inB.P95, inB.TotalMs, PerRun(inB.Count, runsB));
+
+            // Ranked as B against A, so that z > 0 means B's steps are slower.
+            var latency = MannWhitney.FromRankSum(statsB.Count, statsA.Count, inB?.RankSum ?? 0, (inA?.TieTerm ?? 0) + (inB?.TieTerm ?? 0));
+            return new StepGroupComparison
+            {
+                Kind = group.Key.Kind,
+                Name = group.Key.Name,
+                A = statsA,
+                B = statsB,
+                Latency = latency,
+                Failures = TwoProportions.Test(statsA.Failures, statsA.Count, statsB.Failures, statsB.Count),
+                Calls = PoissonRates.Test(statsA.Count, runsA, statsB.Count, runsB),
+            };
+        })
+        .ToList();
+
+        var significant = MultipleComparisons.Significant(comparisons.SelectMany(g => new[] { g.Latency, g.Failures, g.Calls }));
+        return comparisons
+            .Select(g => g with
+            {
+                LatencyWorse = g.Latency.Z > 0 && significant.Contains(g.Latency),
+                FailuresWorse = g.Failures.Z > 0 && significant.Contains(g.Failures),
+                CallsWorse = !g.IsNew && g.Calls.Z > 0 && significant.Contains(g.Calls),
+            })
+            .OrderByDescending(g => g.Regressed)
+            .ThenByDescending(g => g.Kind != StepKind.Other) // an agent step before the HTTP or database span inside it
+            .ThenByDescending(g => g.Worsening)
+            .ThenBy(g => g.Kind)
+            .ThenBy(g => g.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The shares of each cohort's runs in equal-width latency bins up to the larger p99, with one open bin above.</summary>
+    private static async Task<IReadOnlyList<DistributionBin>> DistributionAsync(
+        TraceDbContext db, CohortRequest request, string a, string b, CohortMeasures[] runs, CancellationToken cancellationToken)
+    {
+        var upper = new[] { runs[0].P99Ms, runs[1].P99Ms }.Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
+        if (upper <= 0 || runs[0].Runs + runs[1].Runs == 0)
+        {
+            return [];
+        }
+
+        var width = upper / HistogramBins;
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        var widthParameter = query.Parameter(width);
+        var bin = $"CASE WHEN duration >= {query.Parameter(upper)} THEN {HistogramBins} ELSE {query.Dialect.FloorOfNonNegative($"duration / {widthParameter}")} END";
+        query.Append($"SELECT c, {bin} AS bin, COUNT(*) FROM cohort GROUP BY c, bin");
+        var counts = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Bin: (int)reader.Long(1), Count: reader.Long(2)), cancellationToken);
+
+        double Share(int cohort, int index) =>
+            runs[cohort].Runs == 0 ? 0 : (double)counts.Where(c => c.Cohort == cohort && c.Bin == index).Sum(c => c.Count) / runs[cohort].Runs;
+        return Enumerable.Range(0, HistogramBins + 1)
+            .Select(i => new DistributionBin(i * width, i == HistogramBins ? null : (i + 1) * width, Share(0, i), Share(1, i)))
+            .ToList();
+    }
+
+    private static async Task<string?> TypicalRunAsync(
+        TraceDbContext db, CohortRequest request, string a, string b, int cohort, double medianMs, CancellationToken cancellationToken)
+    {
+        if (double.IsNaN(medianMs))
+        {
+            return null;
+        }
+
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        query.Append($"""
+            SELECT run_id FROM cohort WHERE c = {cohort}
+            ORDER BY failed, ABS(duration - {query.Parameter(medianMs)}), run_id
+            LIMIT 1
+            """);
+        return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();
+    }
+
+    private static double PerRun(long count, long runs) => runs == 0 ? 0 : (double)count / runs;
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -1,0 +1,51 @@
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Storage.Analytics.Compare;
+
+/// <summary>
+/// The two cohorts as a common table expression <c>cohort</c>: one row per run in either cohort, with
+/// <c>c</c> = 0 for A and 1 for B, and the run's measures. A run that would belong to both (it used both models)
+/// belongs to neither.
+/// </summary>
+/// <remarks>
+/// Queries join it to steps as <c>cohort CROSS JOIN steps s WHERE s."RunId" = cohort.run_id</c>: SQLite takes a cross
+/// join's order as written, reading each cohort run's steps through the run index instead of scanning every step of
+/// a kind; PostgreSQL plans it as the same inner join.
+/// </remarks>
+internal static class CohortSql
+{
+    public static void AppendCohort(SqlQuery query, CohortRequest request, string a, string b)
+    {
+        var inA = Condition(query, request, a, isB: false);
+        var inB = Condition(query, request, b, isB: true);
+        var filter = RunFilterSql.Where(query, request.Filter);
+        query.Append($"""
+            WITH cohort AS (
+                SELECT * FROM (
+                    SELECT r."RunId" AS run_id, r."DurationMs" AS duration,
+                        CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed,
+                        r."StepCount" AS steps, r."ToolCallCount" AS tool_calls, (r."InputTokens" + r."OutputTokens") AS tokens,
+                        CASE WHEN ({inA}) IS TRUE AND ({inB}) IS NOT TRUE THEN 0 WHEN ({inB}) IS TRUE AND ({inA}) IS NOT TRUE THEN 1 END AS c
+                    FROM runs r
+                    WHERE {filter}) x
+                WHERE c IS NOT NULL)
+
+            """);
+    }
+
+    private static string Condition(SqlQuery query, CohortRequest request, string value, bool isB)
+    {
+        if (request.Dimension == CompareDimension.Time)
+        {
+            var at = query.Parameter(request.At ?? throw new ArgumentException("A before-and-after comparison needs an instant.", nameof(request)));
+            return isB ? $"""r."StartTime" >= {at}""" : $"""r."StartTime" < {at}""";
+        }
+
+        if (request.Dimension == CompareDimension.Model)
+        {
+            return RunFilterSql.UsedModel(query, value);
+        }
+
+        return $"{RunFilterSql.Column("r", CompareDimensions.RunColumn(request.Dimension)!)} = {query.Parameter(value)}";
+    }
+}

@@ -1,0 +1,9 @@
+namespace TraceExplorer.Storage.Analytics.Compare;
+
+public enum MetricUnit
+{
+    Count,
+    Milliseconds,
+    Rate,
+    PerRun,
+}

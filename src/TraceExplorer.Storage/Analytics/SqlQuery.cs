@@ -1,0 +1,64 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace TraceExplorer.Storage.Analytics;
+
+/// <summary>
+/// A parameterised SQL statement under construction. Values always travel as parameters; only SQL written in this
+/// assembly (column names, constants) is ever part of the text.
+/// </summary>
+public sealed class SqlQuery(SqlDialect dialect)
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<object> _values = [];
+
+    public SqlDialect Dialect { get; } = dialect;
+
+    public string Text => _text.ToString();
+
+    /// <summary>Adds a value and returns its placeholder.</summary>
+    public string Parameter(object value)
+    {
+        _values.Add(value);
+        return "@p" + (_values.Count - 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public SqlQuery Append(string sql)
+    {
+        _text.Append(sql);
+        return this;
+    }
+
+    /// <summary>A constant written into the SQL text, formatted so that every provider reads it as a number.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public async Task<List<T>> ReadAsync<T>(TraceDbContext db, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = Text;
+        for (var i = 0; i < _values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = _values[i];
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,7 @@
+namespace TraceExplorer.Storage.Analytics;
+
+public enum TimeBucket
+{
+    Hour,
+    Day,
+}

@@ -1,0 +1,34 @@
+using TraceExplorer.Storage.Analytics.Compare;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>Links from a comparison to the runs behind its numbers.</summary>
+public static class CohortLinks
+{
+    /// <summary>The runs list showing cohort A (<paramref name="isB"/> false) or B of the comparison.</summary>
+    public static string Runs(CohortComparison comparison, CohortRequest request, bool isB)
+    {
+        var value = isB ? comparison.B : comparison.A;
+        var query = new RunListQuery
+        {
+            From = Format(request.Filter.From),
+            To = Format(request.Filter.To),
+            Agent = request.Filter.Agent,
+        };
+        query = comparison.Dimension switch
+        {
+            CompareDimension.PromptVersion => query with { PromptVersion = value },
+            CompareDimension.PolicyVersion => query with { PolicyVersion = value },
+            CompareDimension.ToolContractVersion => query with { ToolContractVersion = value },
+            CompareDimension.RouteConfigVersion => query with { RouteConfigVersion = value },
+            CompareDimension.Model => query with { Model = value },
+            CompareDimension.Route => query with { Route = value },
+            _ => isB ? query with { From = Format(comparison.At) } : query with { To = Format(comparison.At) },
+        };
+        return "/runs?" + query.ToQueryString();
+    }
+
+    public static string Diff(string runA, string runB) => $"/compare/runs?a={Uri.EscapeDataString(runA)}&b={Uri.EscapeDataString(runB)}";
+
+    private static string? Format(DateTime? time) => time is { } t ? RunListQuery.FormatTime(t) : null;
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>
+/// The cohort comparison's state as query-string text, the same names on <c>/compare</c> and <c>GET /api/compare</c>,
+/// parsed in this one place so that a link reproduces a comparison and a bad value names its parameter.
+/// </summary>
+public sealed record CompareQuery
+{
+    /// <summary>prompt_version, policy_version, tool_contract_version, route_config_version, model, route or time.</summary>
+    [FromQuery(Name = "dimension")] public string? Dimension { get; init; }
+    [FromQuery(Name = "a")] public string? A { get; init; }
+    [FromQuery(Name = "b")] public string? B { get; init; }
+
+    /// <summary>For dimension=time: the instant that splits before (A) from after (B).</summary>
+    [FromQuery(Name = "at")] public string? At { get; init; }
+    [FromQuery(Name = "from")] public string? From { get; init; }
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>"all" compares over all time; by default, without from and to, one day either side of the change.</summary>
+    [FromQuery(Name = "window")] public string? Window { get; init; }
+    [FromQuery(Name = "agent")] public string? Agent { get; init; }
+
+    public const string AllTime = "all";
+
+    public static CompareQuery FromUri(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
+        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+        return new CompareQuery
+        {
+            Dimension = Get("dimension"),
+            A = Get("a"),
+            B = Get("b"),
+            At = Get("at"),
+            From = Get("from"),
+            To = Get("to"),
+            Window = Get("window"),
+            Agent = Get("agent"),
+        };
+    }
+
+    /// <summary>The link to a comparison as the page and the API show it.</summary>
+    public static CompareQuery For(CohortComparison comparison, CohortRequest request) => new()
+    {
+        Dimension = CompareDimensions.Name(comparison.Dimension),
+        A = comparison.Dimension == CompareDimension.Time ? null : comparison.A,
+        B = comparison.Dimension == CompareDimension.Time ? null : comparison.B,
+        At = comparison.At is { } at ? RunListQuery.FormatTime(at) : null,
+        From = request.Filter.From is { } from ? RunListQuery.FormatTime(from) : null,
+        To = request.Filter.To is { } to ? RunListQuery.FormatTime(to) : null,
+        Window = request.WholeRange ? AllTime : null,
+        Agent = request.Filter.Agent,
+    };
+
+    public string ToQueryString()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        Add("dimension", Dimension);
+        Add("a", A);
+        Add("b", B);
+        Add("at", At);
+        Add("from", From);
+        Add("to", To);
+        Add("window", Window);
+        Add("agent", Agent);
+        return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
+    }
+
+    /// <summary>Parses every value; each one that does not parse adds an error under its parameter's name.</summary>
+    public CohortRequest? ToRequest(out Dictionary<string, string[]> errors)
+    {
+        var found = new Dictionary<string, string[]>();
+        void Fail(string name, string message) => found[name] = [message];
+
+        var dimension = CompareDimension.PolicyVersion;
+        if (Dimension is not null && !CompareDimensions.TryParse(Dimension, out dimension))
+        {
+            Fail("dimension", $"'{Dimension}' is not a dimension; use prompt_version, policy_version, tool_contract_version, route_config_version, model, route or time.");
+        }
+
+        var at = QueryParsing.ParseTime(At, "at", Fail);
+        var from = QueryParsing.ParseTime(From, "from", Fail);
+        var to = QueryParsing.ParseTime(To, "to", Fail);
+        if (from is not null && to is not null && from >= to)
+        {
+            Fail("to", "'to' must be later than 'from'.");
+        }
+
+        if (Window is not null && !string.Equals(Window, AllTime, StringComparison.OrdinalIgnoreCase))
+        {
+            Fail("window", $"'{Window}' is not a window; use 'all' or leave it out.");
+        }
+
+        if (A is not null && A == B)
+        {
+            Fail("b", "A and B are the same value; pick two different ones.");
+        }
+
+        errors = found;
+        return found.Count > 0 ? null : new CohortRequest
+        {
+            Dimension = dimension,
+            A = A,
+            B = B,
+            At = at,
+            WholeRange = Window is not null,
+            Filter = new RunFilter { From = from, To = to, Agent = Agent },
+        };
+    }
+}

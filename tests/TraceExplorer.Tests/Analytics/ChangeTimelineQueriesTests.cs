@@ -1,0 +1,48 @@
+using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Timeline;
+using TraceExplorer.Storage.Queries;
+using TraceExplorer.Testing;
+
+namespace TraceExplorer.Tests.Analytics;
+
+public sealed class ChangeTimelineQueriesTests : IAsyncLifetime
+{
+    private TestStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await TestStore.CreateAsync();
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Buckets_count_runs_and_failures_and_take_the_p95_per_hour()
+    {
+        var hour = HandBuilt.Start;
+        await _store.AddAsync(
+        [
+            // First hour: 100, 200, 300, 400 ms on p1, one failed. Second hour: 1000 ms on p2, 500 ms on p1.
+            HandBuilt.Run("r1", 100, hour.AddMinutes(1), policy: "p1"),
+            HandBuilt.Run("r2", 200, hour.AddMinutes(2), policy: "p1"),
+            HandBuilt.Run("r3", 300, hour.AddMinutes(3), RunStatus.Error, policy: "p1"),
+            HandBuilt.Run("r4", 400, hour.AddMinutes(4), policy: "p1"),
+            HandBuilt.Run("r5", 1000, hour.AddMinutes(61), policy: "p2"),
+            HandBuilt.Run("r6", 500, hour.AddMinutes(62), policy: "p1"),
+        ]);
+
+        var timeline = await _store.Get<ChangeTimelineQueries>().GetAsync(new RunFilter());
+
+        Assert.Equal(TimeBucket.Hour, timeline.BucketSize);
+        Assert.Equal(2, timeline.Buckets.Count);
+        Assert.Equal(new TimelineBucket(hour, 4, 1, 385), timeline.Buckets[0] with { P95Ms = Math.Round(timeline.Buckets[0].P95Ms, 9) }); // 300 + 0.85 × 100
+        Assert.Equal(0.25, timeline.Buckets[0].ErrorRate);
+        Assert.Equal(975, timeline.Buckets[1].P95Ms, precision: 9); // 500 + 0.95 × 500
+
+        var policy = timeline.Dimensions.Single(d => d.Dimension == CompareDimension.PolicyVersion);
+        Assert.Equal(["p1", "p2"], policy.Values.Select(v => v.Value));
+        Assert.Equal(4, policy.RunsByValue["p1"][hour]);
+        Assert.Equal(1, policy.RunsByValue["p2"][hour.AddHours(1)]);
+        Assert.Equal([new VersionChange("p1", "p2", hour.AddMinutes(61))], policy.Changes);
+        Assert.Empty(timeline.Dimensions.Single(d => d.Dimension == CompareDimension.PromptVersion).Values);
+    }
+}
