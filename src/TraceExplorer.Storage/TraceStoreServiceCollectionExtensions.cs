@@ -16,6 +16,12 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<RunDiffQueries>();
         services.AddSingleton<Analytics.Compare.CohortComparisonQueries>();
         services.AddSingleton<Analytics.Timeline.ChangeTimelineQueries>();
+        services.AddSingleton<Analytics.Reports.SlowStepQueries>();
+        services.AddSingleton<Analytics.Reports.RepeatedToolQueries>();
+        services.AddSingleton<Analytics.Reports.ValidationQueries>();
+        services.AddSingleton<Analytics.Reports.ComplaintQueries>();
+        services.AddSingleton<Analytics.Reports.LatencyReportQueries>();
+        services.AddSingleton<Analytics.Reports.DecisionQueries>();
         services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<DemoSeeder>();

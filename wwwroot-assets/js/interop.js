@@ -1,5 +1,10 @@
 // Small browser helpers the Blazor components call through IJSRuntime.
 window.traceExplorer = {
+  // The latency report's print button; the print stylesheet hides navigation.
+  print: function () {
+    window.print();
+  },
+
   // Resolves true when the text reached the clipboard; false when the browser refused (no permission, insecure origin).
   copyText: async function (text) {
     try {

@@ -83,6 +83,9 @@ public static class TraceExplorerAppExtensions
         app.MapEndUsersApi();
         app.MapReplayApi();
         app.MapCompareApi();
+        app.MapAnalyticsApi();
+        app.MapDecisionsApi();
+        app.MapComplaintsApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
         app.MapGrpcService<OtlpTraceGrpcService>();

@@ -32,6 +32,11 @@ public static class TraceExplorerBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<ReportSettings>()
+            .Bind(builder.Configuration.GetSection(ReportSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.AddOtlpIngest();
         builder.Services.AddOptions<TraceExplorer.Storage.Retention.RetentionOptions>().Bind(builder.Configuration.GetSection(TraceExplorer.Storage.Retention.RetentionOptions.SectionName));
         builder.Services.AddHostedService<Retention.RetentionWorker>();

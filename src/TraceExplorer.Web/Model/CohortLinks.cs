@@ -17,13 +17,8 @@ public static class CohortLinks
         };
         query = comparison.Dimension switch
         {
-            CompareDimension.PromptVersion => query with { PromptVersion = value },
-            CompareDimension.PolicyVersion => query with { PolicyVersion = value },
-            CompareDimension.ToolContractVersion => query with { ToolContractVersion = value },
-            CompareDimension.RouteConfigVersion => query with { RouteConfigVersion = value },
-            CompareDimension.Model => query with { Model = value },
-            CompareDimension.Route => query with { Route = value },
-            _ => isB ? query with { From = Format(comparison.At) } : query with { To = Format(comparison.At) },
+            CompareDimension.Time => isB ? query with { From = Format(comparison.At) } : query with { To = Format(comparison.At) },
+            var dimension => query.With(dimension, value),
         };
         return "/runs?" + query.ToQueryString();
     }

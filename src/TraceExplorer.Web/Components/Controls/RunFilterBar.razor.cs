@@ -22,6 +22,9 @@ public sealed partial class RunFilterBar
 
     [Parameter] public EventCallback<RunListQuery> QueryChanged { get; set; }
 
+    /// <summary>For the analytics pages: only the filters that select runs to aggregate (time, agent, route, versions, model).</summary>
+    [Parameter] public bool Analytics { get; set; }
+
     private string RangeLabel => (Query.From, Query.To) switch
     {
         (null, null) => "Any time",

@@ -67,13 +67,6 @@ public sealed partial class ChangeTimelinePage
     private string RunsLink(CompareDimension dimension, string value)
     {
         var query = new RunListQuery { From = _from is { } f ? RunListQuery.FormatTime(f) : null, To = _to is { } t ? RunListQuery.FormatTime(t) : null };
-        query = dimension switch
-        {
-            CompareDimension.PromptVersion => query with { PromptVersion = value },
-            CompareDimension.PolicyVersion => query with { PolicyVersion = value },
-            CompareDimension.ToolContractVersion => query with { ToolContractVersion = value },
-            _ => query with { RouteConfigVersion = value },
-        };
-        return "/runs?" + query.ToQueryString();
+        return "/runs?" + query.With(dimension, value).ToQueryString();
     }
 }

@@ -1,0 +1,9 @@
+namespace TraceExplorer.Storage.Analytics.Reports;
+
+/// <summary>The report's headline figures for a period.</summary>
+public sealed record LatencySummary(long Runs, long Failed, long OverSlo, double P95Ms)
+{
+    public double ErrorRate => Runs == 0 ? 0 : (double)Failed / Runs;
+
+    public double OverSloShare => Runs == 0 ? 0 : (double)OverSlo / Runs;
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
+using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Configuration;
+using TraceExplorer.Web.Model;
+
+namespace TraceExplorer.Web.Components.Pages;
+
+/// <summary>
+/// What every analytics page shares: the URL is its state (filters and options), a change navigates and navigation
+/// reloads; a loading state, a bad value shown under its name, a failure shown instead of a crash.
+/// </summary>
+public abstract class AnalyticsPageBase : ComponentBase, IDisposable
+{
+    protected AnalyticsQuery Query { get; private set; } = new();
+
+    protected AnalyticsRequest? Request { get; private set; }
+
+    protected Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    protected bool Loading { get; private set; } = true;
+
+    protected string? LoadError { get; private set; }
+
+    protected RunFilterOptions? FilterOptions { get; private set; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required RunQueries Runs { get; init; }
+
+    [Inject] public required IOptions<ReportSettings> Settings { get; init; }
+
+    /// <summary>The page's path, such as /analytics/slow-steps.</summary>
+    protected abstract string Path { get; }
+
+    /// <summary>The API path whose <c>format=csv</c> downloads the page's table.</summary>
+    protected abstract string ApiPath { get; }
+
+    /// <summary>A range the page starts from when the link has none (its cards compare with the period before).</summary>
+    protected virtual TimeSpan? DefaultRange => null;
+
+    protected string CsvHref => ApiPath + "?" + (Query with { Format = "csv" }).ToQueryString();
+
+    protected override async Task OnInitializedAsync()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        FilterOptions = await Runs.GetFilterOptionsAsync();
+        await LoadAsync();
+    }
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Reads the report for <see cref="Request"/>; exceptions become the page's error state.</summary>
+    protected abstract Task LoadReportAsync(AnalyticsRequest request);
+
+    protected void Navigate(AnalyticsQuery query) => Navigation.NavigateTo(Path + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
+
+    protected void OnFiltersChanged(RunListQuery filters) => Navigate(Query.WithFilters(filters));
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(LoadAsync);
+
+    private async Task LoadAsync()
+    {
+        Loading = true;
+        LoadError = null;
+        StateHasChanged();
+        try
+        {
+            Query = AnalyticsQuery.FromUri(Navigation.Uri);
+            if (DefaultRange is { } range && Query.From is null && Query.To is null)
+            {
+                var preset = new TimeRangePreset("default", range).ApplyTo(new RunListQuery(), DateTime.UtcNow);
+                Query = Query with { From = preset.From };
+                Navigation.NavigateTo(Path + "?" + Query.ToQueryString(), replace: true);
+                return;
+            }
+
+            var request = Query.ToRequest(Settings.Value.LatencySloMs, out var errors);
+            Errors = errors;
+            Request = errors.Count == 0 ? request : null;
+            if (Request is not null)
+            {
+                await LoadReportAsync(Request);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LoadError = exception.Message;
+        }
+        finally
+        {
+            Loading = false;
+            StateHasChanged();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Components;
+using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Web.Model;
+
+namespace TraceExplorer.Web.Components.Pages;
+
+/// <summary>Tools called again with identical arguments within a run, and loops of steps, each with the runs behind it.</summary>
+public sealed partial class RepeatedTools
+{
+    public const int DrillDownRuns = 50;
+
+    private IReadOnlyList<RepeatedTool> _tools = [];
+    private IReadOnlyList<StepLoop> _loops = [];
+    private string? _selectedTool;
+    private IReadOnlyList<RepeatedCallRun> _toolRuns = [];
+    private string? _selectedLoop;
+    private IReadOnlyList<(string RunId, IReadOnlyList<int> Steps)> _loopRuns = [];
+
+    [Inject] public required RepeatedToolQueries Repeats { get; init; }
+
+    protected override string Path => "/analytics/repeated-tools";
+
+    protected override string ApiPath => "/api/analytics/repeated-tools";
+
+    protected override async Task LoadReportAsync(AnalyticsRequest request)
+    {
+        _selectedTool = null;
+        _selectedLoop = null;
+        _tools = await Repeats.GetToolsAsync(request.Filter, request.MinCalls);
+        _loops = await Repeats.GetLoopsAsync(request.Filter);
+    }
+
+    private async Task SelectToolAsync(RepeatedTool tool)
+    {
+        _selectedTool = tool.Tool;
+        _toolRuns = Request is null ? [] : await Repeats.GetRunsAsync(Request.Filter, tool.Tool, Request.MinCalls, DrillDownRuns);
+    }
+
+    private async Task SelectLoopAsync(StepLoop loop)
+    {
+        _selectedLoop = loop.Pattern;
+        _loopRuns = Request is null ? [] : await Repeats.GetLoopRunsAsync(Request.Filter, loop.Pattern, DrillDownRuns);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components;
+using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Web.Model;
+using TraceExplorer.Web.Model.Charts;
+using TraceExplorer.Web.Model.Reports;
+
+namespace TraceExplorer.Web.Components.Pages;
+
+/// <summary>Where the time goes, per step group; the chart follows the groups with the most total time.</summary>
+public sealed partial class SlowSteps
+{
+    public const int ChartGroups = 5;
+    public const int DrillDownRuns = 20;
+
+    private IReadOnlyList<SlowStepGroup> _groups = [];
+    private IReadOnlyList<ReportColumn<SlowStepGroup>> _columns = ReportColumns.SlowSteps(StepGrouping.Tool);
+    private IReadOnlyList<string> _chartGroups = [];
+    private ChartFigure _series = new([], new Plotly.Blazor.Layout());
+    private string? _selected;
+    private IReadOnlyList<SlowStepRun> _slowest = [];
+
+    [Inject] public required SlowStepQueries SlowStepQueries { get; init; }
+
+    protected override string Path => "/analytics/slow-steps";
+
+    protected override string ApiPath => "/api/analytics/slow-steps";
+
+    protected override async Task LoadReportAsync(AnalyticsRequest request)
+    {
+        _selected = null;
+        _columns = ReportColumns.SlowSteps(request.Grouping);
+        _groups = await SlowStepQueries.GetGroupsAsync(request.Filter, request.Grouping);
+        _chartGroups = _groups.Take(ChartGroups).Select(g => g.Group).ToList();
+        var points = await SlowStepQueries.GetP95SeriesAsync(request.Filter, request.Grouping, _chartGroups, request.BucketFor(DateTime.UtcNow));
+        _series = SeriesChart.Lines(points, "p95 (s)", scale: 0.001);
+    }
+
+    private async Task SelectAsync(SlowStepGroup group)
+    {
+        _selected = group.Group;
+        _slowest = Request is null ? [] : await SlowStepQueries.GetSlowestRunsAsync(Request.Filter, Request.Grouping, group.Group, DrillDownRuns);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Components;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Web.Model;
+using TraceExplorer.Web.Model.Charts;
+
+namespace TraceExplorer.Web.Components.Pages;
+
+/// <summary>Which validations fail and why, which version introduced the failures, and the trend.</summary>
+public sealed partial class ValidationFailures
+{
+    public const int TrendSchemas = 6;
+
+    private IReadOnlyList<ValidationFailureGroup> _failures = [];
+    private IReadOnlyList<ValidationByVersion> _byVersion = [];
+    private IReadOnlyDictionary<(CompareDimension Dimension, string Schema), string> _introduced = new Dictionary<(CompareDimension, string), string>();
+    private HashSet<string> _schemasWithFailures = [];
+    private ChartFigure _trend = new([], new Plotly.Blazor.Layout());
+
+    [Inject] public required ValidationQueries Validation { get; init; }
+
+    protected override string Path => "/analytics/validation";
+
+    protected override string ApiPath => "/api/analytics/validation-failures";
+
+    protected override async Task LoadReportAsync(AnalyticsRequest request)
+    {
+        _failures = await Validation.GetFailuresAsync(request.Filter);
+        _byVersion = await Validation.GetByVersionAsync(request.Filter);
+        _introduced = ValidationIntroductions.Find(_byVersion);
+        _schemasWithFailures = _failures.Select(f => f.Schema).ToHashSet(StringComparer.Ordinal);
+        var trendSchemas = _failures.GroupBy(f => f.Schema).OrderByDescending(g => g.Sum(f => f.Failures)).Take(TrendSchemas).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var trend = await Validation.GetTrendAsync(request.Filter, request.BucketFor(DateTime.UtcNow));
+        _trend = SeriesChart.Lines(trend.Where(p => trendSchemas.Contains(p.Series)), "failed (%)", scale: 100);
+    }
+
+    private string RunsOf(ValidationByVersion row) => "/runs?" + Query.Filters.With(row.Dimension, row.Version).ToQueryString();
+}

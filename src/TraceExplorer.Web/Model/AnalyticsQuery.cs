@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using TraceExplorer.Storage.Analytics;
+using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>
+/// The analytics pages' and APIs' state as query-string text: the run filters they share (the same names as the runs
+/// list) and each report's own options. Parsed here once, so a link reproduces a report and a bad value names its
+/// parameter.
+/// </summary>
+public sealed record AnalyticsQuery
+{
+    [FromQuery(Name = "from")] public string? From { get; init; }
+    [FromQuery(Name = "to")] public string? To { get; init; }
+    [FromQuery(Name = "agent")] public string? Agent { get; init; }
+    [FromQuery(Name = "route")] public string? Route { get; init; }
+    [FromQuery(Name = "promptVersion")] public string? PromptVersion { get; init; }
+    [FromQuery(Name = "policyVersion")] public string? PolicyVersion { get; init; }
+    [FromQuery(Name = "toolContractVersion")] public string? ToolContractVersion { get; init; }
+    [FromQuery(Name = "routeConfigVersion")] public string? RouteConfigVersion { get; init; }
+    [FromQuery(Name = "model")] public string? Model { get; init; }
+
+    /// <summary>Slow steps: kind, name, tool (default) or model.</summary>
+    [FromQuery(Name = "groupBy")] public string? GroupBy { get; init; }
+
+    /// <summary>Repeated tools: the fewest identical calls that count as repeating (default 2).</summary>
+    [FromQuery(Name = "minCalls")] public string? MinCalls { get; init; }
+
+    /// <summary>Latency report: one line per agent, route, promptVersion, policyVersion, toolContractVersion or routeConfigVersion; none by default.</summary>
+    [FromQuery(Name = "by")] public string? By { get; init; }
+
+    /// <summary>Latency report: hour or day; by default hours over three days or less.</summary>
+    [FromQuery(Name = "bucket")] public string? Bucket { get; init; }
+
+    /// <summary>Latency report: the SLO in milliseconds (default from configuration).</summary>
+    [FromQuery(Name = "sloMs")] public string? SloMs { get; init; }
+
+    /// <summary>json (default) or csv.</summary>
+    [FromQuery(Name = "format")] public string? Format { get; init; }
+
+    public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    public RunListQuery Filters => new()
+    {
+        From = From, To = To, Agent = Agent, Route = Route, PromptVersion = PromptVersion, PolicyVersion = PolicyVersion,
+        ToolContractVersion = ToolContractVersion, RouteConfigVersion = RouteConfigVersion, Model = Model,
+    };
+
+    public AnalyticsQuery WithFilters(RunListQuery filters) => this with
+    {
+        From = filters.From, To = filters.To, Agent = filters.Agent, Route = filters.Route, PromptVersion = filters.PromptVersion,
+        PolicyVersion = filters.PolicyVersion, ToolContractVersion = filters.ToolContractVersion, RouteConfigVersion = filters.RouteConfigVersion, Model = filters.Model,
+    };
+
+    public static AnalyticsQuery FromUri(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
+        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+        return new AnalyticsQuery
+        {
+            From = Get("from"), To = Get("to"), Agent = Get("agent"), Route = Get("route"), PromptVersion = Get("promptVersion"),
+            PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
+            Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
+        };
+    }
+
+    public string ToQueryString()
+    {
+        var filters = Filters.ToQueryString();
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        Add("groupBy", GroupBy);
+        Add("minCalls", MinCalls);
+        Add("by", By);
+        Add("bucket", Bucket);
+        Add("sloMs", SloMs);
+        Add("format", Format);
+        var extras = QueryString.Create(pairs).ToUriComponent().TrimStart('?');
+        return string.Join("&", new[] { filters, extras }.Where(p => p.Length > 0));
+    }
+
+    /// <summary>Parses the filters and every option; each value that does not parse adds an error under its name.</summary>
+    public AnalyticsRequest ToRequest(double defaultSloMs, out Dictionary<string, string[]> errors)
+    {
+        var filter = Filters.ToRequest(out errors).Filter;
+        var found = errors;
+        void Fail(string name, string message) => found[name] = [message];
+
+        var grouping = StepGrouping.Tool;
+        if (GroupBy is not null && !Enum.TryParse(GroupBy, ignoreCase: true, out grouping) | !Enum.IsDefined(grouping) | int.TryParse(GroupBy, out _))
+        {
+            Fail("groupBy", $"'{GroupBy}' is not a grouping; use kind, name, tool or model.");
+        }
+
+        var by = LatencyGrouping.None;
+        if (By is not null && !Enum.TryParse(By, ignoreCase: true, out by) | !Enum.IsDefined(by) | int.TryParse(By, out _))
+        {
+            Fail("by", $"'{By}' is not a grouping; use agent, route, promptVersion, policyVersion, toolContractVersion or routeConfigVersion.");
+        }
+
+        TimeBucket? bucket = null;
+        if (Bucket is not null)
+        {
+            bucket = Bucket.ToLowerInvariant() switch { "hour" => TimeBucket.Hour, "day" => TimeBucket.Day, _ => null };
+            if (bucket is null)
+            {
+                Fail("bucket", $"'{Bucket}' is not a bucket; use hour or day.");
+            }
+        }
+
+        var minCalls = QueryParsing.ParseInt(MinCalls, "minCalls", 2, 1000, RepeatedToolQueries.DefaultMinCalls, Fail);
+        var slo = defaultSloMs;
+        if (SloMs is not null && !(double.TryParse(SloMs, NumberStyles.Float, CultureInfo.InvariantCulture, out slo) && slo > 0 && double.IsFinite(slo)))
+        {
+            Fail("sloMs", $"'{SloMs}' is not a positive number of milliseconds.");
+        }
+
+        if (Format is not null && !IsCsv && !string.Equals(Format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            Fail("format", $"'{Format}' is not a format; use json or csv.");
+        }
+
+        return new AnalyticsRequest(filter, grouping, minCalls, by, bucket, slo);
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics.Reports;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>The audit trail's state as query-string text, on <c>/decisions</c> and <c>GET /api/decisions</c>.</summary>
+public sealed record DecisionQuery
+{
+    public const int DefaultPageSize = 50;
+
+    [FromQuery(Name = "from")] public string? From { get; init; }
+    [FromQuery(Name = "to")] public string? To { get; init; }
+
+    /// <summary>approval, policyBlock, routing, fallback or audit.</summary>
+    [FromQuery(Name = "kind")] public string? Kind { get; init; }
+    [FromQuery(Name = "outcome")] public string? Outcome { get; init; }
+    [FromQuery(Name = "policyId")] public string? PolicyId { get; init; }
+    [FromQuery(Name = "actor")] public string? Actor { get; init; }
+    [FromQuery(Name = "target")] public string? Target { get; init; }
+    [FromQuery(Name = "runId")] public string? RunId { get; init; }
+    [FromQuery(Name = "page")] public string? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
+
+    /// <summary>json (default) or csv (the requested page).</summary>
+    [FromQuery(Name = "format")] public string? Format { get; init; }
+
+    public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    public static DecisionQuery FromUri(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
+        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+        return new DecisionQuery
+        {
+            From = Get("from"), To = Get("to"), Kind = Get("kind"), Outcome = Get("outcome"), PolicyId = Get("policyId"), Actor = Get("actor"),
+            Target = Get("target"), RunId = Get("runId"), Page = Get("page"), PageSize = Get("pageSize"),
+        };
+    }
+
+    public string ToQueryString()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        Add("from", From);
+        Add("to", To);
+        Add("kind", Kind);
+        Add("outcome", Outcome);
+        Add("policyId", PolicyId);
+        Add("actor", Actor);
+        Add("target", Target);
+        Add("runId", RunId);
+        Add("page", Page);
+        Add("pageSize", PageSize);
+        Add("format", Format);
+        return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
+    }
+
+    public (DecisionFilter Filter, int Page, int PageSize) ToRequest(out Dictionary<string, string[]> errors)
+    {
+        var found = new Dictionary<string, string[]>();
+        void Fail(string name, string message) => found[name] = [message];
+        var from = QueryParsing.ParseTime(From, "from", Fail);
+        var to = QueryParsing.ParseTime(To, "to", Fail);
+        DecisionKind? kind = null;
+        if (Kind is not null)
+        {
+            if (Enum.TryParse<DecisionKind>(Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Kind, out _))
+            {
+                kind = parsed;
+            }
+            else
+            {
+                Fail("kind", $"'{Kind}' is not a decision kind; use approval, policyBlock, routing, fallback or audit.");
+            }
+        }
+
+        var page = QueryParsing.ParseInt(Page, "page", 1, 1_000_000, 1, Fail);
+        var pageSize = QueryParsing.ParseInt(PageSize, "pageSize", 1, DecisionQueries.MaxPageSize, DefaultPageSize, Fail);
+        if (Format is not null && !IsCsv && !string.Equals(Format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            Fail("format", $"'{Format}' is not a format; use json or csv.");
+        }
+
+        errors = found;
+        var filter = new DecisionFilter { From = from, To = to, Kind = kind, Outcome = Outcome, PolicyId = PolicyId, Actor = Actor, Target = Target, RunId = RunId };
+        return (filter, page, pageSize);
+    }
+}
