@@ -2,7 +2,8 @@ using System.Globalization;
 using TraceExplorer.Benchmarks;
 
 // Benchmarks, run by hand against a running app (not tests). See docs/performance.md for the commands and figures.
-//   queries  [uiUrl] [requestsPerScenario]                          runs API latency
+//   queries  [uiUrl] [requestsPerScenario]                          runs and comparison API latency
+//   analytics [uiUrl] [requestsPerScenario]                         analytics and report API latency
 //   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
 //   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
 //   writer [spans] [spansPerRequest] [requestsPerWrite]             the store writer alone, one thread
@@ -16,6 +17,9 @@ switch (mode)
 {
     case "queries":
         await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 100));
+        break;
+    case "analytics":
+        await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 20), analytics: true);
         break;
     case "ingest":
         await IngestBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), new Uri(Arg(2, "http://localhost:5080")), Number(3, 1_000_000), Number(4, 1000), Number(5, 8), args.Length > 6 ? Number(6, 0) : null);

@@ -9,7 +9,7 @@ namespace TraceExplorer.Benchmarks;
 /// <summary>Query latency of the runs API against a running app: one client, sequential requests.</summary>
 internal static class QueryBenchmark
 {
-    public static async Task RunAsync(string baseUrl, int requests)
+    public static async Task RunAsync(string baseUrl, int requests, bool analytics = false)
     {
 using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
 
@@ -19,7 +19,23 @@ var runId = newest.GetProperty("items")[0].GetProperty("runId").GetString()!;
 var steps = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
 var toolCallId = steps.EnumerateArray().Select(s => s.GetProperty("toolCallId")).First(id => id.ValueKind == JsonValueKind.String).GetString()!;
 
-(string Name, string Path)[] scenarios =
+var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+(string Name, string Path)[] reports =
+[
+    ("runs list, page 1", "/api/runs"),
+    ("slow steps by tool, all", "/api/analytics/slow-steps"),
+    ("slow steps by tool, 7 d", $"/api/analytics/slow-steps?from={week}"),
+    ("slow steps by kind, all", "/api/analytics/slow-steps?groupBy=kind"),
+    ("repeated tools, all", "/api/analytics/repeated-tools"),
+    ("repeated tools, 7 d", $"/api/analytics/repeated-tools?from={week}"),
+    ("validation, all", "/api/analytics/validation-failures"),
+    ("complaints, all", "/api/analytics/complaints"),
+    ("latency report, 7 d", $"/api/reports/latency?from={week}"),
+    ("latency by route, 7 d", $"/api/reports/latency?from={week}&by=route"),
+    ("decisions, page 1", "/api/decisions"),
+    ("decisions, policy blocks", "/api/decisions?kind=policyBlock"),
+];
+(string Name, string Path)[] queries =
 [
     ("newest first, page 1", "/api/runs"),
     ("status + policy version", "/api/runs?status=error&policyVersion=policy-2026.11.2"),
@@ -37,6 +53,7 @@ var toolCallId = steps.EnumerateArray().Select(s => s.GetProperty("toolCallId"))
     ("compare models, all time", "/api/compare?dimension=model&window=all"),
     ("change timeline", "/api/compare/timeline"),
 ];
+var scenarios = analytics ? reports : queries;
 
 Console.WriteLine($"{total:N0} runs at {baseUrl}; {requests} requests per scenario after 5 warm-up requests");
 Console.WriteLine($"{"scenario",-26} {"first ms",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");

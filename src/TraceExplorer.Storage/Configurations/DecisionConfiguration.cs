@@ -17,6 +17,9 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasIndex(d => d.Fingerprint).IsUnique();
         builder.HasIndex(d => new { d.RunId, d.Time });
         builder.HasIndex(d => new { d.Kind, d.Time });
+
+        // The audit trail lists every decision newest first.
+        builder.HasIndex(d => d.Time);
         builder.HasOne<Run>().WithMany().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

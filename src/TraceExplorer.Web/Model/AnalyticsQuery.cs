@@ -40,6 +40,11 @@ public sealed record AnalyticsQuery
     /// <summary>Latency report: the SLO in milliseconds (default from configuration).</summary>
     [FromQuery(Name = "sloMs")] public string? SloMs { get; init; }
 
+    /// <summary>"all": over all time, where the page would otherwise start from its default range.</summary>
+    [FromQuery(Name = "range")] public string? Range { get; init; }
+
+    public const string AllTime = "all";
+
     /// <summary>json (default) or csv.</summary>
     [FromQuery(Name = "format")] public string? Format { get; init; }
 
@@ -67,6 +72,7 @@ public sealed record AnalyticsQuery
             From = Get("from"), To = Get("to"), Agent = Get("agent"), Route = Get("route"), PromptVersion = Get("promptVersion"),
             PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
             Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
+            Range = Get("range"),
         };
     }
 
@@ -87,6 +93,7 @@ public sealed record AnalyticsQuery
         Add("by", By);
         Add("bucket", Bucket);
         Add("sloMs", SloMs);
+        Add("range", Range);
         Add("format", Format);
         var extras = QueryString.Create(pairs).ToUriComponent().TrimStart('?');
         return string.Join("&", new[] { filters, extras }.Where(p => p.Length > 0));
@@ -126,6 +133,11 @@ public sealed record AnalyticsQuery
         if (SloMs is not null && !(double.TryParse(SloMs, NumberStyles.Float, CultureInfo.InvariantCulture, out slo) && slo > 0 && double.IsFinite(slo)))
         {
             Fail("sloMs", $"'{SloMs}' is not a positive number of milliseconds.");
+        }
+
+        if (Range is not null && !string.Equals(Range, AllTime, StringComparison.OrdinalIgnoreCase))
+        {
+            Fail("range", $"'{Range}' is not a range; use 'all' or leave it out.");
         }
 
         if (Format is not null && !IsCsv && !string.Equals(Format, "json", StringComparison.OrdinalIgnoreCase))

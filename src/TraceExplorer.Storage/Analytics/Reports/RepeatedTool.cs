@@ -1,8 +1,9 @@
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>
-/// A tool called with identical arguments at least N times within a run. <see cref="RepeatedCalls"/> and
-/// <see cref="TimeInRepeatsMs"/> count every such call after the first.
+/// A tool called with identical arguments at least N times within a run. <see cref="RepeatedCalls"/> counts the calls
+/// beyond one; <see cref="TimeInRepeatsMs"/> is their time: every such call's but the fastest one's, the least that
+/// calling once would have cost.
 /// </summary>
 public sealed record RepeatedTool(string Tool, long RunsAffected, long RunsCalling, long RepeatedCalls, double TimeInRepeatsMs)
 {

@@ -13,11 +13,17 @@ public sealed class RepeatedToolQueries(IDbContextFactory<TraceDbContext> contex
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        AppendCalls(query, filter);
+        var where = RunFilterSql.Where(query, filter);
+        var repeated = $"times >= {query.Parameter(minCalls)}";
         query.Append($"""
-            SELECT tool, COUNT(DISTINCT CASE WHEN times >= {query.Parameter(minCalls)} THEN run_id END), COUNT(DISTINCT run_id),
-                SUM(CASE WHEN times >= {query.Parameter(minCalls)} AND nth > 1 THEN 1 ELSE 0 END),
-                SUM(CASE WHEN times >= {query.Parameter(minCalls)} AND nth > 1 THEN v ELSE 0 END)
+            WITH calls AS (
+                SELECT s."RunId" AS run_id, s."ToolName" AS tool, COUNT(*) AS times, SUM(s."DurationMs") AS total, MIN(s."DurationMs") AS fastest
+                FROM {RunFilterSql.StepsOf(filter)}
+                WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {where}
+                GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash")
+            SELECT tool, COUNT(DISTINCT CASE WHEN {repeated} THEN run_id END), COUNT(DISTINCT run_id),
+                SUM(CASE WHEN {repeated} THEN times - 1 ELSE 0 END),
+                SUM(CASE WHEN {repeated} THEN total - fastest ELSE 0 END)
             FROM calls GROUP BY tool
             """);
         var tools = await query.ReadAsync(db, reader => new RepeatedTool(reader.GetString(0), reader.Long(1), reader.Long(2), reader.Long(3), reader.Double(4)), cancellationToken);
@@ -38,7 +44,7 @@ public sealed class RepeatedToolQueries(IDbContextFactory<TraceDbContext> contex
             """);
         var calls = await query.ReadAsync(db, reader => (Run: reader.GetString(0), Args: reader.GetString(1), Times: reader.Long(2), Step: reader.GetInt32(3), Nth: reader.Long(4), Ms: reader.GetDouble(5)), cancellationToken);
         return calls.GroupBy(c => (c.Run, c.Args))
-            .Select(g => new RepeatedCallRun(g.Key.Run, tool, g.Key.Args, g.First().Times, g.Where(c => c.Nth > 1).Sum(c => c.Ms), g.Select(c => c.Step).Order().ToList()))
+            .Select(g => new RepeatedCallRun(g.Key.Run, tool, g.Key.Args, g.First().Times, g.Sum(c => c.Ms) - g.Min(c => c.Ms), g.Select(c => c.Step).Order().ToList()))
             .Take(limit)
             .ToList();
     }
@@ -68,17 +74,17 @@ public sealed class RepeatedToolQueries(IDbContextFactory<TraceDbContext> contex
             .Select(g => (g.Key, (IReadOnlyList<int>)g.Select(r => r.Step).ToList())).ToList();
     }
 
-    /// <summary>The CTE <c>calls</c>: every tool call with arguments, numbered within its (run, tool, arguments) and counted.</summary>
-    private static void AppendCalls(SqlQuery query, RunFilter filter, string? tool = null)
+    /// <summary>The CTE <c>calls</c>: every call of the tool with arguments, numbered within its (run, arguments) and counted.</summary>
+    private static void AppendCalls(SqlQuery query, RunFilter filter, string tool)
     {
         var where = RunFilterSql.Where(query, filter);
-        var toolCondition = tool is null ? "" : $"""AND s."ToolName" = {query.Parameter(tool)}""";
+        var toolCondition = $"""AND s."ToolName" = {query.Parameter(tool)}""";
         query.Append($"""
             WITH calls AS (
                 SELECT s."RunId" AS run_id, s."ToolName" AS tool, s."ToolArgumentsHash" AS args, s."DurationMs" AS v, s."StepNumber" AS step,
                     ROW_NUMBER() OVER (PARTITION BY s."RunId", s."ToolName", s."ToolArgumentsHash" ORDER BY s."StepNumber") AS nth,
                     COUNT(*) OVER (PARTITION BY s."RunId", s."ToolName", s."ToolArgumentsHash") AS times
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsOf(filter)}
                 WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL {toolCondition} AND {where})
 
             """);
@@ -96,7 +102,7 @@ public sealed class RepeatedToolQueries(IDbContextFactory<TraceDbContext> contex
         query.Append($"""
             WITH sequence AS (
                 SELECT s."RunId" AS run_id, s."StepNumber" AS step, {key} AS k
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsOf(filter)}
                 WHERE s."Kind" <> 'Other' AND {where}),
             lagged AS (
                 SELECT run_id, step, k,

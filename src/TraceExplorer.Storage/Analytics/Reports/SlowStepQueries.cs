@@ -18,7 +18,7 @@ public sealed class SlowStepQueries(IDbContextFactory<TraceDbContext> contextFac
         query.Append($"""
             WITH grouped AS (
                 SELECT {group} AS g, s."DurationMs" AS v, {StepGroup.FailedSql("s")} AS failed
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsOf(filter)}
                 WHERE {group} IS NOT NULL AND {where}),
             ranked AS (SELECT g, v, failed, {PercentileSql.RankColumns("v", "g")} FROM grouped)
             SELECT g, COUNT(*), {PercentileSql.Of(dialect, "v", 50)}, {PercentileSql.Of(dialect, "v", 95)}, {PercentileSql.Of(dialect, "v", 99)},
@@ -46,7 +46,7 @@ public sealed class SlowStepQueries(IDbContextFactory<TraceDbContext> contextFac
         query.Append($"""
             WITH grouped AS (
                 SELECT {group} AS g, {query.Dialect.Bucket("s.\"StartTime\"", bucket)} AS bucket, s."DurationMs" AS v
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsOf(filter)}
                 WHERE {group} IN ({names}) AND {where}),
             ranked AS (SELECT g, bucket, v, {PercentileSql.RankColumns("v", "g, bucket")} FROM grouped)
             SELECT g, bucket, {PercentileSql.Of(query.Dialect, "v", 95)} FROM ranked GROUP BY g, bucket ORDER BY g, bucket
@@ -63,7 +63,7 @@ public sealed class SlowStepQueries(IDbContextFactory<TraceDbContext> contextFac
         var column = StepGroupingSql.Column(grouping);
         query.Append($"""
             SELECT s."RunId", s."StepNumber", s."StartTime", s."DurationMs", {StepGroup.FailedSql("s")}
-            FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+            FROM {RunFilterSql.StepsOf(filter)}
             WHERE {column} = {query.Parameter(group)} AND {where}
             ORDER BY s."DurationMs" DESC, s."RunId"
             LIMIT {query.Parameter(limit * 4)}

@@ -15,7 +15,7 @@ public sealed class ValidationQueries(IDbContextFactory<TraceDbContext> contextF
         query.Append($"""
             WITH checks AS (
                 SELECT COALESCE(s."ValidationSchema", s."Name") AS schema_name, s."ValidationPassed" AS passed, s."ValidationFailureReason" AS reason
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsOf(filter)}
                 WHERE s."Kind" = 'Validate' AND {where}),
             totals AS (SELECT schema_name, COUNT(*) AS validations FROM checks GROUP BY schema_name)
             SELECT c.schema_name, COALESCE(c.reason, '(no reason given)'), COUNT(*), t.validations
@@ -63,7 +63,7 @@ public sealed class ValidationQueries(IDbContextFactory<TraceDbContext> contextF
         query.Append($"""
             SELECT COALESCE(s."ValidationSchema", s."Name"), {query.Dialect.Bucket("s.\"StartTime\"", bucket)} AS bucket,
                 AVG(CASE WHEN s."ValidationPassed" IS FALSE THEN 1.0 ELSE 0.0 END)
-            FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+            FROM {RunFilterSql.StepsOf(filter)}
             WHERE s."Kind" = 'Validate' AND {where}
             GROUP BY COALESCE(s."ValidationSchema", s."Name"), bucket
             ORDER BY 1, bucket

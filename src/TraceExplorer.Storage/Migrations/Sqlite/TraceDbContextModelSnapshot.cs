@@ -130,6 +130,8 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.HasIndex("Fingerprint")
                         .IsUnique();
 
+                    b.HasIndex("Time");
+
                     b.HasIndex("Kind", "Time");
 
                     b.HasIndex("RunId", "Time");

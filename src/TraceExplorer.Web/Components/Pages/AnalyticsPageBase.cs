@@ -37,7 +37,10 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
     /// <summary>The API path whose <c>format=csv</c> downloads the page's table.</summary>
     protected abstract string ApiPath { get; }
 
-    /// <summary>A range the page starts from when the link has none (its cards compare with the period before).</summary>
+    /// <summary>
+    /// The range a page starts from when its link has none, as Jaeger or Langfuse start from a recent window: the
+    /// reports over a whole store are the slow ones. Written into the URL, so the link stays exact.
+    /// </summary>
     protected virtual TimeSpan? DefaultRange => null;
 
     protected string CsvHref => ApiPath + "?" + (Query with { Format = "csv" }).ToQueryString();
@@ -60,9 +63,18 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
 
     protected void Navigate(AnalyticsQuery query) => Navigation.NavigateTo(Path + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
 
-    protected void OnFiltersChanged(RunListQuery filters) => Navigate(Query.WithFilters(filters));
+    /// <summary>"Any time" on a page with a default range is said explicitly, or the default would come back.</summary>
+    protected void OnFiltersChanged(RunListQuery filters) =>
+        Navigate(Query.WithFilters(filters) with { Range = DefaultRange is not null && filters.From is null && filters.To is null ? AnalyticsQuery.AllTime : null });
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(LoadAsync);
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        // Leaving the page raises the event too, before the page is disposed: only a link to this page reloads it.
+        if ("/" + Navigation.ToBaseRelativePath(e.Location).Split('?')[0] == Path)
+        {
+            _ = InvokeAsync(LoadAsync);
+        }
+    }
 
     private async Task LoadAsync()
     {
@@ -72,7 +84,7 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
         try
         {
             Query = AnalyticsQuery.FromUri(Navigation.Uri);
-            if (DefaultRange is { } range && Query.From is null && Query.To is null)
+            if (DefaultRange is { } range && Query.From is null && Query.To is null && Query.Range is null)
             {
                 var preset = new TimeRangePreset("default", range).ApplyTo(new RunListQuery(), DateTime.UtcNow);
                 Query = Query with { From = preset.From };

@@ -47,7 +47,8 @@ public sealed partial class CohortCompare : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
-        if (e.Location != _shownUri)
+        // Leaving the page raises the event too, before the page is disposed: only a new comparison reloads.
+        if (e.Location != _shownUri && Navigation.ToBaseRelativePath(e.Location).Split('?')[0] == "compare")
         {
             _ = InvokeAsync(LoadAsync);
         }

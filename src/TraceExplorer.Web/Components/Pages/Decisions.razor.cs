@@ -41,7 +41,14 @@ public sealed partial class Decisions : IDisposable
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
 
-    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(LoadAsync);
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        // Leaving the page raises the event too, before the page is disposed: only a link to this page reloads it.
+        if (Navigation.ToBaseRelativePath(e.Location).Split('?')[0] == "decisions")
+        {
+            _ = InvokeAsync(LoadAsync);
+        }
+    }
 
     private async Task LoadAsync()
     {

@@ -20,6 +20,8 @@ public sealed partial class RepeatedTools
 
     protected override string Path => "/analytics/repeated-tools";
 
+    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(7);
+
     protected override string ApiPath => "/api/analytics/repeated-tools";
 
     protected override async Task LoadReportAsync(AnalyticsRequest request)

@@ -23,6 +23,8 @@ public sealed partial class SlowSteps
 
     protected override string Path => "/analytics/slow-steps";
 
+    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(7);
+
     protected override string ApiPath => "/api/analytics/slow-steps";
 
     protected override async Task LoadReportAsync(AnalyticsRequest request)
