@@ -10,6 +10,7 @@ using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Ingest.Grpc;
 using TraceExplorer.Web.Ingest.Http;
+using TraceExplorer.Web.Security;
 
 namespace TraceExplorer.Web.Extensions;
 
@@ -74,7 +75,9 @@ public static class TraceExplorerAppExtensions
             app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });

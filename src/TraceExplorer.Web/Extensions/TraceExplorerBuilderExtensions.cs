@@ -7,6 +7,7 @@ using TraceExplorer.Otlp.Mapping;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Storage;
 using TraceExplorer.Web.Configuration;
+using TraceExplorer.Web.Security;
 
 namespace TraceExplorer.Web.Extensions;
 
@@ -40,7 +41,19 @@ public static class TraceExplorerBuilderExtensions
         builder.AddOtlpIngest();
         builder.Services.AddOptions<TraceExplorer.Storage.Retention.RetentionOptions>().Bind(builder.Configuration.GetSection(TraceExplorer.Storage.Retention.RetentionOptions.SectionName));
         builder.Services.AddHostedService<Retention.RetentionWorker>();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddTraceExplorerRateLimiting(builder.Configuration);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuit =>
+        {
+            // A tab left open keeps at most this much server state; the defaults, made explicit.
+            circuit.DisconnectedCircuitMaxRetained = 100;
+            circuit.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            circuit.MaxBufferedUnacknowledgedRenderBatches = 10;
+        }).AddHubOptions(hub =>
+        {
+            // Browser-to-server messages are small (clicks, text typed); 32 KB also caps what a client can push.
+            hub.MaximumReceiveMessageSize = 32 * 1024;
+            hub.MaximumParallelInvocationsPerClient = 1;
+        });
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
