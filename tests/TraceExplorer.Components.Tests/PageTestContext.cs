@@ -17,6 +17,9 @@ public abstract class PageTestContext : MudTestContext
     /// <summary>What ingest publishes when runs change; tests publish on it as ingest would.</summary>
     protected RunChangeNotifier Changes { get; } = new();
 
+    /// <summary>The signed-in user's role for the page under test.</summary>
+    protected virtual string Role => "Admin";
+
     /// <summary>How many demo runs to seed; 0 leaves the store empty.</summary>
     protected virtual int DemoRuns => 200;
 
@@ -33,6 +36,9 @@ public abstract class PageTestContext : MudTestContext
         Services.AddSingleton(Store.Get<CohortComparisonQueries>());
         Services.AddSingleton(Store.Get<ChangeTimelineQueries>());
         Services.AddSingleton(Changes);
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("test-user");
+        authorization.SetRoles(Role);
         await base.InitializeContextAsync();
     }
 

@@ -134,8 +134,9 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
+                // Serving means the store is open and the API answers; with sign-in on, it answers "sign in first".
                 using var response = await Http.GetAsync("/api/runs?pageSize=1");
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }

@@ -15,7 +15,7 @@ public static class AnalyticsApi
 {
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder endpoints)
     {
-        var analytics = endpoints.MapGroup("/api/analytics").WithTags("Analytics");
+        var analytics = endpoints.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(Security.AccessPolicies.Viewer);
         analytics.MapGet("/slow-steps", SlowStepsAsync).WithName("GetSlowSteps")
             .WithSummary("Steps grouped by groupBy (kind, name, tool or model): count, p50, p95, p99, max, error rate and total time, most total time first.");
         analytics.MapGet("/repeated-tools", RepeatedToolsAsync).WithName("GetRepeatedTools")
@@ -24,7 +24,7 @@ public static class AnalyticsApi
             .WithSummary("Validation failures by schema and reason as a share of the schema's validations, by prompt and tool-contract version with the version that introduced them, and the daily trend.");
         analytics.MapGet("/complaints", ComplaintsAsync).WithName("GetComplaintRates")
             .WithSummary("Complaints per run for each version value and route, with the values far above the rest marked.");
-        endpoints.MapGroup("/api/reports").WithTags("Reports").MapGet("/latency", LatencyAsync).WithName("GetLatencyReport")
+        endpoints.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Security.AccessPolicies.Viewer).MapGet("/latency", LatencyAsync).WithName("GetLatencyReport")
             .WithSummary("End-to-end run latency p50, p95 and p99 per hour or day, one series per value of by; error rate and the runs over the SLO (sloMs); summary of the period and the one before it.");
         return endpoints;
     }

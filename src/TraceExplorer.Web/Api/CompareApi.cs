@@ -11,12 +11,12 @@ public static class CompareApi
 {
     public static IEndpointRouteBuilder MapCompareApi(this IEndpointRouteBuilder endpoints)
     {
-        var compare = endpoints.MapGroup("/api/compare").WithTags("Compare");
+        var compare = endpoints.MapGroup("/api/compare").WithTags("Compare").RequireAuthorization(Security.AccessPolicies.Viewer);
         compare.MapGet("/", CompareCohortsAsync).WithName("CompareCohorts")
             .WithSummary("Runs where a dimension is A against runs where it is B (or before and after an instant): metrics side by side with significance tests, step groups worst first, the latency distribution and a typical run of each. Without from and to, one day either side of the change; window=all for all time.");
         compare.MapGet("/timeline", GetTimelineAsync).WithName("GetChangeTimeline")
             .WithSummary("For each version dimension: its values with first and last seen, runs per value per hour or day, and the changes between values; with runs, failures and p95 latency per bucket.");
-        compare.MapGet("/runs", DiffRunsAsync).WithName("DiffRuns")
+        compare.MapGet("/runs", DiffRunsAsync).WithName("DiffRuns").RequireAuthorization(Security.AccessPolicies.Engineer)
             .WithSummary("Two runs' steps aligned (on kind and tool or name), with duration deltas, changed arguments, results and status, decisions only one took, and version differences.");
         return endpoints;
     }

@@ -13,7 +13,7 @@ public static class ComplaintsApi
 
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/runs/{runId}/complaints", AddComplaintAsync).WithTags("Runs").WithName("AddComplaint")
+        endpoints.MapPost("/api/runs/{runId}/complaints", AddComplaintAsync).WithTags("Runs").WithName("AddComplaint").RequireAuthorization(Security.AccessPolicies.Engineer)
             .Accepts<ComplaintRequest>("application/json")
             .WithSummary("Records a complaint {externalId, text} against the run; the text is redacted before it is stored, and the same externalId is stored once.");
         return endpoints;

@@ -10,7 +10,7 @@ public static class DecisionsApi
 {
     public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/decisions").WithTags("Decisions")
+        endpoints.MapGroup("/api/decisions").WithTags("Decisions").RequireAuthorization(Security.AccessPolicies.Viewer)
             .MapGet("/", GetDecisionsAsync).WithName("ListDecisions")
             .WithSummary("Every decision (approvals, policy blocks, routing, fallbacks, audit records), newest first, filtered by kind, outcome, policyId, actor, target, runId, from and to; each with its run and step. format=csv for the page as CSV.");
         return endpoints;

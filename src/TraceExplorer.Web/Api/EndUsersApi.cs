@@ -12,7 +12,7 @@ public static class EndUsersApi
 
     public static IEndpointRouteBuilder MapEndUsersApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/endusers").WithTags("End users")
+        endpoints.MapGroup("/api/endusers").WithTags("End users").RequireAuthorization(Security.AccessPolicies.Admin)
             .MapDelete("/{endUserId}", EraseAsync).WithName("EraseEndUser")
             .WithSummary("Deletes every run of the end user (enduser.id, hashed the way ingest hashes it) and records the erasure.");
         return endpoints;

@@ -10,7 +10,7 @@ public static class ReplayApi
 {
     public static IEndpointRouteBuilder MapReplayApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/replay").WithTags("Replay").DisableAntiforgery()
+        endpoints.MapGroup("/api/replay").WithTags("Replay").DisableAntiforgery().RequireAuthorization(Security.AccessPolicies.Engineer)
             .MapPost("/{runId}/tools/{toolName}", PlayAsync).WithName("ReplayToolCall")
             .WithSummary("The recorded outcome of a tool call of the run: matched by tool and arguments hash (the body is the arguments), " +
                          "else by ?occurrence=N. A miss is a 404 that says why; nothing is invented.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Model;
+using TraceExplorer.Web.Security;
 
 namespace TraceExplorer.Web.Api;
 
@@ -11,14 +12,14 @@ public static class RunsApi
 
     public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder endpoints)
     {
-        var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
+        var runs = endpoints.MapGroup("/api/runs").WithTags("Runs").RequireAuthorization(AccessPolicies.Viewer);
         runs.MapGet("/", ListRuns).WithName("ListRuns").WithSummary("Runs matching the filters, one page at a time.");
         runs.MapGet("/{runId}", GetRun).WithName("GetRun").WithSummary("One run with its versions, related runs and complaints.");
         runs.MapGet("/{runId}/steps", GetSteps).WithName("GetRunSteps").WithSummary("A run's steps in step order; page with offset and limit.");
         runs.MapGet("/{runId}/decisions", GetDecisions).WithName("GetRunDecisions").WithSummary("A run's decision log in time order.");
-        runs.MapDelete("/{runId}", DeleteRun).WithName("DeleteRun")
+        runs.MapDelete("/{runId}", DeleteRun).WithName("DeleteRun").RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Deletes the run with its steps, decisions and complaints, and records the deletion in the audit log.");
-        runs.MapGet("/{runId}/replay", GetReplayBundle).WithName("GetRunReplayBundle")
+        runs.MapGet("/{runId}/replay", GetReplayBundle).WithName("GetRunReplayBundle").RequireAuthorization(AccessPolicies.Engineer)
             .WithSummary("The run's replay bundle (docs/replay.md): redacted input, versions, route, model parameters, tool calls, retrievals, validations and decisions.");
         return endpoints;
     }
@@ -35,14 +36,14 @@ public static class RunsApi
         return TypedResults.Ok(await queries.GetRunsAsync(request, cancellationToken));
     }
 
-    private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> GetRun(string runId, RunQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> GetRun(string runId, RunQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var run = await queries.GetRunAsync(runId, cancellationToken);
-        return run is null ? RunNotFound(runId) : TypedResults.Ok(run);
+        return run is null ? RunNotFound(runId) : TypedResults.Ok(PayloadAccess.ForUser(run, user));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<StepItem>>, ProblemHttpResult, ValidationProblem>> GetSteps(
-        string runId, RunQueries queries, CancellationToken cancellationToken, string? offset = null, string? limit = null)
+        string runId, RunQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken, string? offset = null, string? limit = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string name, string message) => errors[name] = [message];
@@ -54,7 +55,7 @@ public static class RunsApi
         }
 
         var steps = await queries.GetStepsAsync(runId, from, count, cancellationToken);
-        return steps is null ? RunNotFound(runId) : TypedResults.Ok(steps);
+        return steps is null ? RunNotFound(runId) : TypedResults.Ok<IReadOnlyList<StepItem>>(steps.Select(step => PayloadAccess.ForUser(step, user)).ToList());
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DecisionItem>>, ProblemHttpResult>> GetDecisions(

@@ -78,10 +78,13 @@ public static class TraceExplorerAppExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });
         app.MapOpenApi();
+        app.MapSignIn();
         app.MapRunsApi();
         app.MapEndUsersApi();
         app.MapReplayApi();
@@ -96,6 +99,13 @@ public static class TraceExplorerAppExtensions
         if (app.Services.GetRequiredService<IngestStartupReport>().Warning is { } warning)
         {
             app.Logger.LogWarning("{Warning}", warning);
+        }
+
+        if (app.Services.GetRequiredService<BrowserTokens>().GeneratedAdminToken is { } token)
+        {
+            // Printed once: the only way in until tokens are configured (Frontend:BrowserTokens).
+            var ui = app.Configuration[WebHostDefaults.ServerUrlsKey]?.Split(';')[0] ?? "http://localhost:5080";
+            app.Logger.LogWarning("Sign in as admin: {Url}/login?token={Token}", ui.TrimEnd('/'), token);
         }
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

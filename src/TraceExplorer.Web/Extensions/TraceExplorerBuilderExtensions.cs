@@ -76,6 +76,7 @@ public static class TraceExplorerBuilderExtensions
         var otlpHttp = string.IsNullOrWhiteSpace(ingest.HttpUrl) ? null : ListenAddress.Parse(ingest.HttpUrl);
         var otlpGrpc = string.IsNullOrWhiteSpace(ingest.GrpcUrl) ? null : ListenAddress.Parse(ingest.GrpcUrl);
         var warning = IngestSecurity.Check(ingest, ui.Append(otlpHttp).Append(otlpGrpc).OfType<ListenAddress>());
+        builder.AddFrontendAuthentication(ui);
         builder.Services.AddSingleton(new IngestStartupReport(warning));
 
         // Every address is bound here, the UI's from the standard URLs setting (default http://localhost:5080).

@@ -18,7 +18,7 @@ public sealed class DecisionQueries(IDbContextFactory<TraceDbContext> contextFac
             .OrderByDescending(d => d.Time).ThenByDescending(d => d.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(d => new DecisionRow(d.Id, d.Time, d.Kind, d.Outcome, d.Reason, d.PolicyId, d.Actor, d.Target, d.RunId,
-                db.Steps.Where(s => s.TraceId == d.TraceId && s.SpanId == d.SpanId).Select(s => (int?)s.StepNumber).FirstOrDefault()))
+                db.Steps.Where(s => s.TraceId == d.TraceId && s.SpanId == d.SpanId).OrderBy(s => s.Id).Select(s => (int?)s.StepNumber).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new PagedResult<DecisionRow>(rows, total, page, pageSize);
     }

@@ -6,6 +6,7 @@ using TraceExplorer.Web.Components.Controls.Waterfall;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Waterfall;
+using TraceExplorer.Web.Security;
 
 namespace TraceExplorer.Web.Components.Pages;
 
@@ -39,6 +40,8 @@ public sealed partial class RunDetail : IDisposable
     /// <summary>The step number to select, from the URL.</summary>
     [SupplyParameterFromQuery(Name = "step")] public int? Step { get; set; }
 
+    [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthenticationState { get; set; }
+
     [Inject] public required RunQueries Queries { get; init; }
 
     [Inject] public required StepQueries Steps { get; init; }
@@ -46,6 +49,9 @@ public sealed partial class RunDetail : IDisposable
     [Inject] public required RunChangeNotifier Changes { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
+
+    /// <summary>Viewers see the run's structure; inputs, outputs and step payloads never reach their circuit.</summary>
+    private bool _canSeePayloads;
 
     private List<BreadcrumbItem> Breadcrumbs => [new("Runs", "/runs"), new(RunId, href: null, disabled: true)];
 
@@ -100,7 +106,7 @@ public sealed partial class RunDetail : IDisposable
     {
         try
         {
-            _run = await Queries.GetRunAsync(RunId);
+            _run = await LoadRunAsync();
             if (_run is not null)
             {
                 if (_model is null)
@@ -147,7 +153,8 @@ public sealed partial class RunDetail : IDisposable
     private async Task ShowStepAsync(int row)
     {
         _selectedRow = row;
-        _selectedStep = await Steps.GetStepAsync(RunId, _model!.Tree.Rows[row].SpanId);
+        var step = await Steps.GetStepAsync(RunId, _model!.Tree.Rows[row].SpanId);
+        _selectedStep = step is null ? null : PayloadAccess.ForUser(step, await UserAsync());
     }
 
     /// <summary>The selected step's place in execution order (step numbers ascending), from 1.</summary>
@@ -232,10 +239,27 @@ public sealed partial class RunDetail : IDisposable
 
     private async Task SetPinAsync(bool pinned)
     {
+        // The button is an engineer's; the check is repeated here because a circuit can call any handler.
+        if (!PayloadAccess.CanSeePayloads(await UserAsync()))
+        {
+            return;
+        }
+
         await Queries.SetPinAsync(RunId, pinned, string.IsNullOrWhiteSpace(_pinNote) ? null : _pinNote.Trim());
         _pinNote = null;
-        _run = await Queries.GetRunAsync(RunId);
+        _run = await LoadRunAsync();
     }
+
+    private async Task<RunDetails?> LoadRunAsync()
+    {
+        var run = await Queries.GetRunAsync(RunId);
+        var user = await UserAsync();
+        _canSeePayloads = PayloadAccess.CanSeePayloads(user);
+        return run is null ? null : PayloadAccess.ForUser(run, user);
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() =>
+        AuthenticationState is null ? new() : (await AuthenticationState).User;
 
     private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";
 
