@@ -46,4 +46,36 @@ public sealed class SignInTests
 
         Assert.Contains("Frontend:AuthMode is Unsecured", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_openid_connect_provider_signs_a_viewer_in_who_then_sees_no_payloads_and_no_admin_page()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync("viewer");
+        await using var app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Frontend__AuthMode"] = "OpenIdConnect",
+            ["Frontend__OpenIdConnect__Authority"] = provider.Authority,
+            ["Frontend__OpenIdConnect__ClientId"] = TestIdentityProvider.ClientId,
+            ["Frontend__OpenIdConnect__ClientSecret"] = TestIdentityProvider.ClientSecret,
+            ["Frontend__OpenIdConnect__RequireHttpsMetadata"] = "false",
+            ["DemoData__SeedOnEmptyStore"] = "true",
+            ["DemoData__RunCount"] = "30",
+        });
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = app.UiAddress.ToString() });
+
+        await page.GotoAsync("/runs");
+
+        // The app sent the browser to the provider and back, and the role came from the "roles" claim.
+        await Expect(page.GetByTestId("signed-in")).ToHaveTextAsync("viewer");
+        await page.Locator("a.run-link").First.ClickAsync();
+        await Expect(page.GetByTestId("payloads-hidden")).ToBeVisibleAsync();
+        await page.GotoAsync("/audit");
+        await Expect(page.Locator("body")).ToContainTextAsync("Your role does not allow this page.");
+    }
 }

@@ -35,7 +35,8 @@ public static class FrontendAuthentication
             {
                 cookie.Cookie.Name = "traceexplorer.auth";
                 cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                // Strict where the app signs people in itself; Lax with a provider, whose redirect back is cross-site.
+                cookie.Cookie.SameSite = options.AuthMode == FrontendAuthMode.OpenIdConnect ? SameSiteMode.Lax : SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
                 cookie.LoginPath = "/login";
@@ -51,9 +52,26 @@ public static class FrontendAuthentication
                 oidc.ClientId = options.OpenIdConnect.ClientId;
                 oidc.ClientSecret = options.OpenIdConnect.ClientSecret;
                 oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.RequireHttpsMetadata = options.OpenIdConnect.RequireHttpsMetadata;
+
+                // The provider redirects back with a GET (query), so the correlation and nonce cookies can be Lax
+                // rather than SameSite=None, which browsers drop on plain HTTP.
+                oidc.ResponseMode = "query";
+                oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
                 oidc.MapInboundClaims = false;
                 oidc.SaveTokens = false;
                 oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oidc.Events.OnRedirectToIdentityProvider = async context =>
+                {
+                    // An API client cannot follow a sign-in page: it gets a 401 and is told to use a key.
+                    if (context.Request.Path.StartsWithSegments("/api"))
+                    {
+                        context.HandleResponse();
+                        await WriteRefusalAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
+                    }
+                };
                 oidc.Events.OnTokenValidated = context =>
                 {
                     // The identity provider's role claim becomes the app's role claim; unknown values grant nothing.

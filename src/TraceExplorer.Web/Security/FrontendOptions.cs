@@ -33,4 +33,7 @@ public sealed class OpenIdConnectSettings
 
     /// <summary>The claim whose values name the user's roles (viewer, engineer, admin).</summary>
     public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>Off only for a provider on loopback in development or tests.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
 }

@@ -75,6 +75,7 @@ public sealed class AccessControlTests(SignedInAppFactory factory) : IClassFixtu
     public static TheoryData<string, string, int> Routes() => new()
     {
         // Pages
+        { "GET", "/", Viewer },
         { "GET", "/runs", Viewer },
         { "GET", "/runs/{run}", Viewer },
         { "GET", "/lookup?id={run}", Viewer },
