@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using TraceExplorer.Web.Security;
 
 namespace TraceExplorer.Tests.Api;
@@ -39,6 +41,33 @@ public sealed class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactor
         using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("Too many requests.", problem.RootElement.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // the UI is not limited
+    }
+
+    [Fact]
+    public async Task An_unhandled_error_is_problem_details_without_the_exception_or_its_stack()
+    {
+        using var failing = factory.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpoint>()));
+
+        using var response = await failing.CreateClient().GetAsync("/__fail");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"status\":500", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ThrowingEndpoint.Secret, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>A request path that throws, appended after the app's own pipeline so that its error handling applies.</summary>
+    private sealed class ThrowingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public const string Secret = "connection string with a password";
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/__fail", branch => branch.Run(_ => throw new InvalidOperationException(Secret)));
+        };
     }
 
     [Theory]
