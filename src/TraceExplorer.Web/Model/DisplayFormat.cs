@@ -7,7 +7,7 @@ public static class DisplayFormat
 {
     public static string Duration(double milliseconds) => milliseconds switch
     {
-        < 0 => "—",
+        double.NaN or < 0 => "—",
         0 => "0 ms",
         < 1 => $"{(milliseconds * 1000).ToString("0", CultureInfo.InvariantCulture)} µs",
         < 1000 => $"{milliseconds.ToString("0.#", CultureInfo.InvariantCulture)} ms",

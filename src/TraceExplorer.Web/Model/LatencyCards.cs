@@ -9,13 +9,18 @@ public sealed record LatencyCard(string Title, string Value, string Change, stri
 /// <summary>The latency report's cards, worded in one place.</summary>
 public static class LatencyCards
 {
-    public static IReadOnlyList<LatencyCard> For(LatencySummary current, LatencySummary? previous, double sloMs) =>
-    [
-        new("Runs", DisplayFormat.Count(current.Runs), previous is null ? "" : Relative(current.Runs, previous.Runs), ""),
-        Card("p95 latency", DisplayFormat.Duration(current.P95Ms), current.P95Ms, previous?.P95Ms, relative: true),
-        Card("Error rate", CompareFormat.Percent(current.ErrorRate), current.ErrorRate, previous?.ErrorRate, relative: false),
-        Card($"Over the SLO ({DisplayFormat.Duration(sloMs)})", CompareFormat.Percent(current.OverSloShare), current.OverSloShare, previous?.OverSloShare, relative: false),
-    ];
+    public static IReadOnlyList<LatencyCard> For(LatencySummary current, LatencySummary? previous, double sloMs)
+    {
+        // With no runs now or before, a change would compare nothing.
+        previous = current.Runs == 0 || previous?.Runs == 0 ? null : previous;
+        return
+        [
+            new("Runs", DisplayFormat.Count(current.Runs), previous is null ? "" : Relative(current.Runs, previous.Runs), ""),
+            Card("p95 latency", DisplayFormat.Duration(current.P95Ms), current.P95Ms, previous?.P95Ms, relative: true),
+            Card("Error rate", CompareFormat.Percent(current.ErrorRate), current.ErrorRate, previous?.ErrorRate, relative: false),
+            Card($"Over the SLO ({DisplayFormat.Duration(sloMs)})", CompareFormat.Percent(current.OverSloShare), current.OverSloShare, previous?.OverSloShare, relative: false),
+        ];
+    }
 
     /// <summary>Higher is worse for every card but the run count.</summary>
     private static LatencyCard Card(string title, string value, double now, double? before, bool relative)

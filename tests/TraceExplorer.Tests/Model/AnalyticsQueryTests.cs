@@ -44,5 +44,8 @@ public sealed class AnalyticsQueryTests
         var cards = LatencyCards.For(new LatencySummary(110, 22, 11, 1500), new LatencySummary(100, 10, 5, 1000), 1200);
         Assert.Equal(["+10 % vs previous period", "+50 % vs previous period", "+10 pp vs previous period", "+5 pp vs previous period"], cards.Select(c => c.Change));
         Assert.Equal(["", "worse", "worse", "worse"], cards.Select(c => c.Tone));
+
+        var empty = LatencyCards.For(new LatencySummary(0, 0, 0, double.NaN), new LatencySummary(0, 0, 0, double.NaN), 1200);
+        Assert.Equal(["0", "—", "", ""], empty.Take(2).Select(c => c.Value).Concat(empty.Take(2).Select(c => c.Change)));
     }
 }
