@@ -91,6 +91,7 @@ public sealed class AnalyticsPagesTests(AppFixture app)
         await Expect(page.Locator("[data-card='Error rate'] .card-change")).ToHaveClassAsync(new Regex("worse")); // the policy incident is in the last week
         await Expect(page.Locator("[data-testid='latency-chart'] .main-svg").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid='latency-chart']")).ToContainTextAsync("SLO 1m 00s");
+        await Expect(page.Locator("[data-testid='latency-table'] tbody tr a").First).ToHaveAttributeAsync("href", new Regex("^/runs\\?from=.+&to=.+")); // a day's runs
     }
 
     [Fact]

@@ -53,6 +53,24 @@ public sealed partial class LatencyReport
         return Task.CompletedTask;
     }
 
+    /// <summary>The runs behind a row: its series in its hour or day.</summary>
+    private string RunsOf(LatencyPoint point)
+    {
+        var end = _bucket == TimeBucket.Hour ? point.Bucket.AddHours(1) : point.Bucket.AddDays(1);
+        var filters = Query.Filters with { From = RunListQuery.FormatTime(point.Bucket), To = RunListQuery.FormatTime(end) };
+        filters = Request?.By switch
+        {
+            LatencyGrouping.Agent => filters with { Agent = point.Series },
+            LatencyGrouping.Route => filters with { Route = point.Series },
+            LatencyGrouping.PromptVersion => filters with { PromptVersion = point.Series },
+            LatencyGrouping.PolicyVersion => filters with { PolicyVersion = point.Series },
+            LatencyGrouping.ToolContractVersion => filters with { ToolContractVersion = point.Series },
+            LatencyGrouping.RouteConfigVersion => filters with { RouteConfigVersion = point.Series },
+            _ => filters,
+        };
+        return "/runs?" + filters.ToQueryString();
+    }
+
     private Task OnSloKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e) => e.Key == "Enter" ? ApplySlo() : Task.CompletedTask;
 
     private async Task PrintAsync() => await JS.InvokeVoidAsync("traceExplorer.print");
