@@ -19,14 +19,17 @@ var runId = newest.GetProperty("items")[0].GetProperty("runId").GetString()!;
 var steps = await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
 var toolCallId = steps.EnumerateArray().Select(s => s.GetProperty("toolCallId")).First(id => id.ValueKind == JsonValueKind.String).GetString()!;
 
+var day = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
 var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
 (string Name, string Path)[] reports =
 [
     ("runs list, page 1", "/api/runs"),
     ("slow steps by tool, all", "/api/analytics/slow-steps"),
+    ("slow steps by tool, 24 h", $"/api/analytics/slow-steps?from={day}"),
     ("slow steps by tool, 7 d", $"/api/analytics/slow-steps?from={week}"),
     ("slow steps by kind, all", "/api/analytics/slow-steps?groupBy=kind"),
     ("repeated tools, all", "/api/analytics/repeated-tools"),
+    ("repeated tools, 24 h", $"/api/analytics/repeated-tools?from={day}"),
     ("repeated tools, 7 d", $"/api/analytics/repeated-tools?from={week}"),
     ("validation, all", "/api/analytics/validation-failures"),
     ("complaints, all", "/api/analytics/complaints"),

@@ -47,13 +47,16 @@ public static class AnalyticsApi
             return Invalid(query, settings);
         }
 
-        var tools = await repeats.GetToolsAsync(request.Filter, request.MinCalls, cancellationToken);
         if (query.IsCsv)
         {
-            return Csv("repeated-tools.csv", ReportColumns.RepeatedTools, tools);
+            return Csv("repeated-tools.csv", ReportColumns.RepeatedTools, await repeats.GetToolsAsync(request.Filter, request.MinCalls, cancellationToken));
         }
 
-        return TypedResults.Ok(new { minCalls = request.MinCalls, tools, loops = await repeats.GetLoopsAsync(request.Filter, cancellationToken) });
+        // Two independent reads, each on its own connection: WAL lets them run side by side.
+        var tools = repeats.GetToolsAsync(request.Filter, request.MinCalls, cancellationToken);
+        var loops = repeats.GetLoopsAsync(request.Filter, cancellationToken);
+        await Task.WhenAll(tools, loops);
+        return TypedResults.Ok(new { minCalls = request.MinCalls, tools = tools.Result, loops = loops.Result });
     }
 
     private static async Task<IResult> ValidationFailuresAsync([AsParameters] AnalyticsQuery query, ValidationQueries validation, IOptions<ReportSettings> settings, CancellationToken cancellationToken)

@@ -17,24 +17,23 @@ public sealed class ComplaintQueries(IDbContextFactory<TraceDbContext> contextFa
     public async Task<IReadOnlyList<ComplaintRate>> GetRatesAsync(RunFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rates = new List<ComplaintRate>();
-        foreach (var dimension in Dimensions)
-        {
-            var query = new SqlQuery(SqlDialect.For(db));
-            var where = RunFilterSql.Where(query, filter);
-            var column = RunFilterSql.Column("r", CompareDimensions.RunColumn(dimension)!);
-            query.Append($"""
-                WITH counted AS (
-                    SELECT {column} AS value, (SELECT COUNT(*) FROM complaints k WHERE k."RunId" = r."RunId") AS complaints
-                    FROM runs r WHERE {column} IS NOT NULL AND {where})
-                SELECT value, COUNT(*), SUM(CASE WHEN complaints > 0 THEN 1 ELSE 0 END), SUM(complaints)
-                FROM counted GROUP BY value ORDER BY value
-                """);
-            var values = await query.ReadAsync(db, reader => new ComplaintRate(dimension, reader.GetString(0), reader.Long(1), reader.Long(2), reader.Long(3)), cancellationToken);
-            rates.AddRange(MarkFarAbove(values));
-        }
+        var query = new SqlQuery(SqlDialect.For(db));
+        var where = RunFilterSql.Where(query, filter);
 
-        return rates;
+        // The runs are read and their complaints counted once; each dimension then groups that one result.
+        var columns = Dimensions.Select((d, i) => $"{RunFilterSql.Column("r", CompareDimensions.RunColumn(d)!)} AS d{i}");
+        var groups = Dimensions.Select((_, i) =>
+            $"SELECT {i} AS dimension, d{i} AS value, COUNT(*), SUM(CASE WHEN complaints > 0 THEN 1 ELSE 0 END), SUM(complaints) FROM counted WHERE d{i} IS NOT NULL GROUP BY d{i}");
+        query.Append($"""
+            WITH counted AS MATERIALIZED (
+                SELECT {string.Join(", ", columns)}, (SELECT COUNT(*) FROM complaints k WHERE k."RunId" = r."RunId") AS complaints
+                FROM runs r WHERE {where})
+            {string.Join("\nUNION ALL\n", groups)}
+            ORDER BY 1, 2
+            """);
+        var rows = await query.ReadAsync(db, reader => new ComplaintRate(
+            Dimensions[(int)reader.Long(0)], reader.GetString(1), reader.Long(2), reader.Long(3), reader.Long(4)), cancellationToken);
+        return rows.GroupBy(r => r.Dimension).SelectMany(values => MarkFarAbove(values.ToList())).ToList();
     }
 
     /// <summary>Each value against the rest of its dimension; only values above the rest, significant as a family, are marked.</summary>

@@ -384,6 +384,10 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.HasIndex("TraceId", "SpanId")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "ValidationSchema", "Name", "ValidationPassed", "ValidationFailureReason", "StartTime", "RunId")
+                        .HasDatabaseName("IX_steps_validation")
+                        .HasFilter("\"Kind\" = 'Validate'");
+
                     b.ToTable("steps", (string)null);
                 });
 

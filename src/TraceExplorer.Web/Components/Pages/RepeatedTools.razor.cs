@@ -20,7 +20,7 @@ public sealed partial class RepeatedTools
 
     protected override string Path => "/analytics/repeated-tools";
 
-    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(7);
+    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(1);
 
     protected override string ApiPath => "/api/analytics/repeated-tools";
 
@@ -28,8 +28,11 @@ public sealed partial class RepeatedTools
     {
         _selectedTool = null;
         _selectedLoop = null;
-        _tools = await Repeats.GetToolsAsync(request.Filter, request.MinCalls);
-        _loops = await Repeats.GetLoopsAsync(request.Filter);
+        // Two independent reads, each on its own connection: WAL lets them run side by side.
+        var tools = Repeats.GetToolsAsync(request.Filter, request.MinCalls);
+        var loops = Repeats.GetLoopsAsync(request.Filter);
+        await Task.WhenAll(tools, loops);
+        (_tools, _loops) = (tools.Result, loops.Result);
     }
 
     private async Task SelectToolAsync(RepeatedTool tool)

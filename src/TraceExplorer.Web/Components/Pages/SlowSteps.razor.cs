@@ -23,7 +23,7 @@ public sealed partial class SlowSteps
 
     protected override string Path => "/analytics/slow-steps";
 
-    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(7);
+    protected override TimeSpan? DefaultRange => TimeSpan.FromDays(1);
 
     protected override string ApiPath => "/api/analytics/slow-steps";
 
