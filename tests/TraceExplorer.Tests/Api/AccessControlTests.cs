@@ -153,12 +153,17 @@ public sealed class AccessControlTests(SignedInAppFactory factory) : IClassFixtu
     {
         var viewer = await factory.BrowserAsync("Viewer");
         var engineer = await factory.BrowserAsync("Engineer");
+        using var complaint = await engineer.PostAsync($"/api/runs/{factory.RunId}/complaints",
+            new StringContent("{\"externalId\":\"t-77\",\"text\":\"The refund never arrived\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, complaint.StatusCode);
 
         using var asViewer = JsonDocument.Parse(await viewer.GetStringAsync($"/api/runs/{factory.RunId}"));
         using var asEngineer = JsonDocument.Parse(await engineer.GetStringAsync($"/api/runs/{factory.RunId}"));
         using var viewerSteps = JsonDocument.Parse(await viewer.GetStringAsync($"/api/runs/{factory.RunId}/steps"));
 
         Assert.Equal(JsonValueKind.Null, asViewer.RootElement.GetProperty("input").ValueKind);
+        Assert.Null(Assert.Single(asViewer.RootElement.GetProperty("complaints").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal("The refund never arrived", Assert.Single(asEngineer.RootElement.GetProperty("complaints").EnumerateArray()).GetProperty("text").GetString());
         Assert.Equal(JsonValueKind.String, asEngineer.RootElement.GetProperty("input").ValueKind);
         Assert.All(viewerSteps.RootElement.EnumerateArray(), step => Assert.Equal(JsonValueKind.Null, step.GetProperty("attributes").ValueKind));
     }
