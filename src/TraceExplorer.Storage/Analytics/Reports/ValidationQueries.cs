@@ -31,22 +31,23 @@ public sealed class ValidationQueries(IDbContextFactory<TraceDbContext> contextF
     public async Task<IReadOnlyList<ValidationByVersion>> GetByVersionAsync(RunFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = new List<ValidationByVersion>();
-        foreach (var dimension in new[] { CompareDimension.PromptVersion, CompareDimension.ToolContractVersion })
-        {
-            var query = new SqlQuery(SqlDialect.For(db));
-            var where = RunFilterSql.Where(query, filter);
-            var column = RunFilterSql.Column("r", CompareDimensions.RunColumn(dimension)!);
-            query.Append($"""
-                SELECT {column}, MIN(r."StartTime"), COALESCE(s."ValidationSchema", s."Name"),
-                    SUM(CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END), COUNT(*)
+        var query = new SqlQuery(SqlDialect.For(db));
+        var where = RunFilterSql.Where(query, filter);
+
+        // Each validation step is matched to its run once; both versions are then grouped from that one result.
+        query.Append($"""
+            WITH checks AS MATERIALIZED (
+                SELECT r."PromptVersion" AS prompt, r."ToolContractVersion" AS contract, r."StartTime" AS started,
+                    COALESCE(s."ValidationSchema", s."Name") AS schema_name, CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END AS failed
                 FROM steps s JOIN runs r ON r."RunId" = s."RunId"
-                WHERE s."Kind" = 'Validate' AND {column} IS NOT NULL AND {where}
-                GROUP BY {column}, COALESCE(s."ValidationSchema", s."Name")
-                """);
-            rows.AddRange(await query.ReadAsync(db, reader => new ValidationByVersion(
-                dimension, reader.GetString(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.GetString(2), reader.Long(3), reader.Long(4)), cancellationToken));
-        }
+                WHERE s."Kind" = 'Validate' AND {where})
+            SELECT 0, prompt, MIN(started), schema_name, SUM(failed), COUNT(*) FROM checks WHERE prompt IS NOT NULL GROUP BY prompt, schema_name
+            UNION ALL
+            SELECT 1, contract, MIN(started), schema_name, SUM(failed), COUNT(*) FROM checks WHERE contract IS NOT NULL GROUP BY contract, schema_name
+            """);
+        var rows = await query.ReadAsync(db, reader => new ValidationByVersion(
+            reader.Long(0) == 0 ? CompareDimension.PromptVersion : CompareDimension.ToolContractVersion,
+            reader.GetString(1), DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc), reader.GetString(3), reader.Long(4), reader.Long(5)), cancellationToken);
 
         // A version's first appearance is its earliest run with a validation, the same for every schema.
         var firstSeen = rows.GroupBy(r => (r.Dimension, r.Version)).ToDictionary(g => g.Key, g => g.Min(r => r.FirstSeen));
