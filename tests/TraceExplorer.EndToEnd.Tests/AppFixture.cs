@@ -26,14 +26,17 @@ public sealed class AppFixture : IAsyncLifetime
             ["DemoData__RunCount"] = DemoRuns.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            // The machine has no network beyond loopback: keep Chromium from reaching out at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
     }
+
+    /// <summary>Headless Debian Chromium (CHROMIUM_PATH to use another), as every browser test starts it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+        Headless = true,
+        // The machine has no network beyond loopback: keep Chromium from reaching out at start.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
 
     /// <summary>A new page in a fresh browser context.</summary>
     public async Task<IPage> NewPageAsync()

@@ -16,11 +16,7 @@ public sealed class SignInTests
         Assert.Single(Regex.Matches(app.Output(), @"login\?token="));
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await AppFixture.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = app.UiAddress.ToString() });
 
         await page.GotoAsync("/runs");
@@ -62,11 +58,7 @@ public sealed class SignInTests
             ["DemoData__RunCount"] = "30",
         });
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await AppFixture.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = app.UiAddress.ToString() });
 
         await page.GotoAsync("/runs");

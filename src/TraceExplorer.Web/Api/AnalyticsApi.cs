@@ -31,9 +31,9 @@ public static class AnalyticsApi
 
     private static async Task<IResult> SlowStepsAsync([AsParameters] AnalyticsQuery query, SlowStepQueries slowSteps, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        if (Parse(query, settings) is not { } request)
+        if (!TryParse(query, settings, out var request, out var invalid))
         {
-            return Invalid(query, settings);
+            return invalid;
         }
 
         var groups = await slowSteps.GetGroupsAsync(request.Filter, request.Grouping, cancellationToken);
@@ -42,9 +42,9 @@ public static class AnalyticsApi
 
     private static async Task<IResult> RepeatedToolsAsync([AsParameters] AnalyticsQuery query, RepeatedToolQueries repeats, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        if (Parse(query, settings) is not { } request)
+        if (!TryParse(query, settings, out var request, out var invalid))
         {
-            return Invalid(query, settings);
+            return invalid;
         }
 
         if (query.IsCsv)
@@ -61,9 +61,9 @@ public static class AnalyticsApi
 
     private static async Task<IResult> ValidationFailuresAsync([AsParameters] AnalyticsQuery query, ValidationQueries validation, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        if (Parse(query, settings) is not { } request)
+        if (!TryParse(query, settings, out var request, out var invalid))
         {
-            return Invalid(query, settings);
+            return invalid;
         }
 
         var failures = await validation.GetFailuresAsync(request.Filter, cancellationToken);
@@ -81,9 +81,9 @@ public static class AnalyticsApi
 
     private static async Task<IResult> ComplaintsAsync([AsParameters] AnalyticsQuery query, ComplaintQueries complaints, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        if (Parse(query, settings) is not { } request)
+        if (!TryParse(query, settings, out var request, out var invalid))
         {
-            return Invalid(query, settings);
+            return invalid;
         }
 
         var rates = await complaints.GetRatesAsync(request.Filter, cancellationToken);
@@ -92,9 +92,9 @@ public static class AnalyticsApi
 
     private static async Task<IResult> LatencyAsync([AsParameters] AnalyticsQuery query, LatencyReportQueries latency, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        if (Parse(query, settings) is not { } request)
+        if (!TryParse(query, settings, out var request, out var invalid))
         {
-            return Invalid(query, settings);
+            return invalid;
         }
 
         var bucket = request.BucketFor(DateTime.UtcNow);
@@ -115,16 +115,12 @@ public static class AnalyticsApi
         });
     }
 
-    private static AnalyticsRequest? Parse(AnalyticsQuery query, IOptions<ReportSettings> settings)
+    /// <returns>False with the 400 to answer when a value does not parse.</returns>
+    private static bool TryParse(AnalyticsQuery query, IOptions<ReportSettings> settings, out AnalyticsRequest request, out IResult invalid)
     {
-        var request = query.ToRequest(settings.Value.LatencySloMs, out var errors);
-        return errors.Count == 0 ? request : null;
-    }
-
-    private static ValidationProblem Invalid(AnalyticsQuery query, IOptions<ReportSettings> settings)
-    {
-        query.ToRequest(settings.Value.LatencySloMs, out var errors);
-        return TypedResults.ValidationProblem(errors, title: "A filter or option value is not valid.");
+        request = query.ToRequest(settings.Value.LatencySloMs, out var errors);
+        invalid = TypedResults.ValidationProblem(errors, title: "A filter or option value is not valid.");
+        return errors.Count == 0;
     }
 
     public static IResult Csv<T>(string fileName, IReadOnlyList<ReportColumn<T>> columns, IEnumerable<T> rows) =>

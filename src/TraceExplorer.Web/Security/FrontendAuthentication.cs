@@ -24,7 +24,7 @@ public static class FrontendAuthentication
         var authentication = builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "TraceExplorer", policy =>
             {
-                policy.ForwardDefaultSelector = context => ApiKeyAuthenticationHandler.PresentedKey(context.Request) is not null
+                policy.ForwardDefaultSelector = context => ApiKeyAuthenticationHandler.KeyOf(context.Request) is not null
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : options.AuthMode == FrontendAuthMode.Unsecured ? UnsecuredAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme;
                 policy.ForwardChallenge = options.AuthMode == FrontendAuthMode.OpenIdConnect ? OpenIdConnectDefaults.AuthenticationScheme : null;
@@ -90,6 +90,7 @@ public static class FrontendAuthentication
         }
 
         builder.Services.AddSingleton<BrowserTokens>();
+        builder.Services.AddSingleton<ApiKeys>();
         builder.Services.AddAuthorizationBuilder().AddAccessPolicies();
         builder.Services.AddCascadingAuthenticationState();
     }

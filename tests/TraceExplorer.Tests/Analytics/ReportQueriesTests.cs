@@ -207,5 +207,8 @@ public sealed class ReportQueriesTests : IAsyncLifetime
         Assert.Empty((await queries.GetAsync(new DecisionFilter { Actor = "bob" }, 1, 50)).Items);
         var counts = await queries.GetCountsAsync(new DecisionFilter(), TimeBucket.Day);
         Assert.Equal([("Approval", 1.0), ("PolicyBlock", 1.0)], counts.Select(c => (c.Series, c.Value)));
+        Assert.Equal(HandBuilt.Start.Date, counts[0].Bucket);
+        var hourly = await queries.GetCountsAsync(new DecisionFilter(), TimeBucket.Hour);
+        Assert.Equal([HandBuilt.Start, HandBuilt.Start], hourly.Select(c => c.Bucket)); // 12:00, the hour both decisions fall in
     }
 }

@@ -27,14 +27,15 @@ public sealed class DecisionQueries(IDbContextFactory<TraceDbContext> contextFac
     public async Task<IReadOnlyList<DailyValue>> GetCountsAsync(DecisionFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = new SqlQuery(SqlDialect.For(db));
-        var where = Where(query, filter);
-        query.Append($"""
-            SELECT d."Kind", {query.Dialect.Bucket("d.\"Time\"", bucket)} AS bucket, COUNT(*)
-            FROM decisions d WHERE {where}
-            GROUP BY d."Kind", bucket ORDER BY d."Kind", bucket
-            """);
-        return await query.ReadAsync(db, reader => new DailyValue(reader.GetString(0), SqlDialect.ParseBucket(reader.GetString(1), bucket), reader.Long(2)), cancellationToken);
+        var hourly = bucket == TimeBucket.Hour;
+        var counts = await Apply(db.Decisions.AsNoTracking(), filter)
+            .GroupBy(d => new { d.Kind, Day = d.Time.Date, Hour = hourly ? d.Time.Hour : 0 })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts
+            .Select(c => new DailyValue(c.Key.Kind.ToString(), DateTime.SpecifyKind(c.Key.Day.AddHours(c.Key.Hour), DateTimeKind.Utc), c.Count))
+            .OrderBy(c => c.Series, StringComparer.Ordinal).ThenBy(c => c.Bucket)
+            .ToList();
     }
 
     /// <summary>The values each text filter can take, for the filter bar.</summary>
@@ -95,35 +96,5 @@ public sealed class DecisionQueries(IDbContextFactory<TraceDbContext> contextFac
         }
 
         return decisions;
-    }
-
-    private static string Where(SqlQuery query, DecisionFilter filter)
-    {
-        var conditions = new List<string> { "1 = 1" };
-        void Add(string column, object? value)
-        {
-            if (value is not null)
-            {
-                conditions.Add($"d.\"{column}\" = {query.Parameter(value)}");
-            }
-        }
-
-        if (filter.From is { } from)
-        {
-            conditions.Add($"d.\"Time\" >= {query.Parameter(from)}");
-        }
-
-        if (filter.To is { } to)
-        {
-            conditions.Add($"d.\"Time\" < {query.Parameter(to)}");
-        }
-
-        Add("Kind", filter.Kind?.ToString());
-        Add("Outcome", filter.Outcome);
-        Add("PolicyId", filter.PolicyId);
-        Add("Actor", filter.Actor);
-        Add("Target", filter.Target);
-        Add("RunId", filter.RunId);
-        return string.Join(" AND ", conditions);
     }
 }
