@@ -15,8 +15,18 @@ public sealed class TraceDbContext(DbContextOptions<TraceDbContext> options) : D
 
     public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraceDbContext).Assembly);
+        if (Database.ProviderName == StoreProviders.PostgresName)
+        {
+            // The step table is partitioned by start time, and PostgreSQL's unique indexes on a partitioned table must
+            // include the partition key. A span sent again has the same start time, so it is still stored once.
+            var steps = modelBuilder.Entity<Step>();
+            steps.Metadata.RemoveIndex(steps.Metadata.GetIndexes().Single(i => i.IsUnique));
+            steps.HasIndex(s => new { s.TraceId, s.SpanId, s.StartTime }).IsUnique();
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TraceExplorer.Storage.Ingest;
 using TraceExplorer.Storage.Queries;
 using TraceExplorer.Storage.Seeding;
 
@@ -7,9 +9,11 @@ namespace TraceExplorer.Storage;
 
 public static class TraceStoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddTraceStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddTraceStore(this IServiceCollection services, StoreProvider provider, string connectionString)
     {
-        services.AddDbContextFactory<TraceDbContext>(options => options.UseSqlite(connectionString));
+        services.AddOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<TraceDbContext>(options => options.Use(provider, connectionString));
         services.AddSingleton<RunQueries>();
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();
@@ -24,8 +28,9 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<Analytics.Reports.DecisionQueries>();
         services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<Retention.RetentionService>();
+        services.AddSingleton<Partitions.StepPartitions>();
         services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<Ingest.SqliteIngestWriter>();
+        services.AddSingleton<IngestWriter>();
         return services;
     }
 }

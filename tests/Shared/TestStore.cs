@@ -8,7 +8,10 @@ using TraceExplorer.Storage.Seeding;
 
 namespace TraceExplorer.Testing;
 
-/// <summary>A real SQLite store in a temporary file, migrated from nothing, deleted afterwards.</summary>
+/// <summary>
+/// A real store migrated from nothing and deleted afterwards: a SQLite file in a temporary directory, or a fresh
+/// PostgreSQL database when the tests run against PostgreSQL (see <see cref="TestDatabases"/>).
+/// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
     /// <summary>Tests generate demo traffic ending here so that every run of the suite sees the same data.</summary>
@@ -16,15 +19,26 @@ public sealed class TestStore : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private TestStore(string directory, ServiceProvider services)
+    private TestStore(string directory, StoreProvider provider, string connectionString, ServiceProvider services)
     {
         Directory = directory;
+        Provider = provider;
+        ConnectionString = connectionString;
         _services = services;
     }
 
     public string Directory { get; }
 
-    public string ConnectionString => $"Data Source={Path.Combine(Directory, "trace.db")}";
+    public StoreProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The app's settings that point it at this store.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings => new Dictionary<string, string>
+    {
+        ["Storage:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:TraceStore"] = ConnectionString,
+    };
 
     public IDbContextFactory<TraceDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<TraceDbContext>>();
 
@@ -48,9 +62,12 @@ public sealed class TestStore : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "traceexplorer-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var connectionString = $"Data Source={Path.Combine(directory, "trace.db")}";
-        var services = new ServiceCollection().AddTraceStore(connectionString).BuildServiceProvider();
-        var store = new TestStore(directory, services);
+        var provider = TestDatabases.OnPostgres ? StoreProvider.Postgres : StoreProvider.Sqlite;
+        var connectionString = TestDatabases.OnPostgres
+            ? await TestDatabases.CreatePostgresAsync()
+            : $"Data Source={Path.Combine(directory, "trace.db")}";
+        var services = new ServiceCollection().AddTraceStore(provider, connectionString).BuildServiceProvider();
+        var store = new TestStore(directory, provider, connectionString, services);
         await StoreInitializer.InitializeAsync(store.ContextFactory);
         return store;
     }
@@ -62,6 +79,11 @@ public sealed class TestStore : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Provider == StoreProvider.Postgres)
+        {
+            await TestDatabases.DropPostgresAsync(ConnectionString);
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -24,7 +24,7 @@ internal static class RawSqliteBenchmark
     public static async Task RunAsync(int spans, int rowsPerTransaction)
     {
         var path = Path.Combine(Path.GetTempPath(), $"raw-sqlite-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection().AddTraceStore($"Data Source={path}").BuildServiceProvider();
+        var services = new ServiceCollection().AddTraceStore(StoreProvider.Sqlite, $"Data Source={path}").BuildServiceProvider();
         await StoreInitializer.InitializeAsync(services.GetRequiredService<IDbContextFactory<TraceDbContext>>());
 
         var mapper = new OtlpTraceMapper(new IngestMappingOptions { EndUserHashKey = "bench" });

@@ -15,9 +15,9 @@ internal static class WriterBenchmark
     public static async Task RunAsync(int spans, int spansPerRequest, int requestsPerWrite)
     {
         var path = Path.Combine(Path.GetTempPath(), $"writer-{Guid.NewGuid():N}.db");
-        var services = new ServiceCollection().AddTraceStore($"Data Source={path}").BuildServiceProvider();
+        var services = new ServiceCollection().AddTraceStore(StoreProvider.Sqlite, $"Data Source={path}").BuildServiceProvider();
         await StoreInitializer.InitializeAsync(services.GetRequiredService<IDbContextFactory<TraceDbContext>>());
-        var writer = services.GetRequiredService<SqliteIngestWriter>();
+        var writer = services.GetRequiredService<IngestWriter>();
 
         var mapper = new OtlpTraceMapper(new IngestMappingOptions { EndUserHashKey = "bench" });
         var runsPerRequest = Math.Max(1, spansPerRequest / BenchmarkRuns.StepsPerRun);

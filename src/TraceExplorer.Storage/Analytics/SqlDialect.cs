@@ -1,33 +1,35 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace TraceExplorer.Storage.Analytics;
 
 /// <summary>
 /// The few SQL expressions that differ between the providers. Everything else the analytics queries use
-/// (window functions, CASE, COALESCE, IS TRUE) is standard SQL both SQLite and PostgreSQL run.
+/// (window functions, CASE, COALESCE, IS TRUE, MATERIALIZED common table expressions) is SQL both SQLite and
+/// PostgreSQL run as written.
 /// </summary>
 public sealed class SqlDialect
 {
-    public static readonly SqlDialect Sqlite = new();
+    public static readonly SqlDialect Sqlite = new(StoreProvider.Sqlite);
 
-    private SqlDialect()
+    public static readonly SqlDialect Postgres = new(StoreProvider.Postgres);
+
+    private SqlDialect(StoreProvider provider) => Provider = provider;
+
+    public StoreProvider Provider { get; }
+
+    public static SqlDialect For(TraceDbContext db) =>
+        StoreProviders.ProviderOf(db) == StoreProvider.Postgres ? Postgres : Sqlite;
+
+    /// <summary>The largest integer not above a non-negative value (SQLite's CAST truncates; PostgreSQL's rounds).</summary>
+    public string FloorOfNonNegative(string expression) =>
+        Provider == StoreProvider.Postgres ? $"FLOOR({expression})" : $"CAST(({expression}) AS INTEGER)";
+
+    /// <summary>A timestamp column truncated to the UTC hour or day, as sortable text ("2026-11-12 02" or "2026-11-12").</summary>
+    public string Bucket(string column, TimeBucket bucket) => (Provider, bucket) switch
     {
-    }
-
-    public static SqlDialect For(TraceDbContext db) => db.Database.ProviderName switch
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
-        var provider => throw new NotSupportedException($"No analytics SQL for the provider '{provider}'."),
-    };
-
-    /// <summary>The largest integer not above a non-negative value.</summary>
-    public string FloorOfNonNegative(string expression) => $"CAST(({expression}) AS INTEGER)";
-
-    /// <summary>A timestamp column truncated to the hour or the day, as sortable text ("2026-11-12 02" or "2026-11-12").</summary>
-    public string Bucket(string column, TimeBucket bucket) => bucket switch
-    {
-        TimeBucket.Hour => $"substr({column}, 1, 13)",
-        _ => $"substr({column}, 1, 10)",
+        // SQLite keeps times as UTC text.
+        (StoreProvider.Sqlite, TimeBucket.Hour) => $"substr({column}, 1, 13)",
+        (StoreProvider.Sqlite, _) => $"substr({column}, 1, 10)",
+        (_, TimeBucket.Hour) => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24')",
+        _ => $"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
     };
 
     /// <summary>Reads back a bucket produced by <see cref="Bucket"/>.</summary>

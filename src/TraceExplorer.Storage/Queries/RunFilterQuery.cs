@@ -59,8 +59,9 @@ public static class RunFilterQuery
             }
             else
             {
-                var pattern = "%" + LikePattern.Escape(text) + "%";
-                query = query.Where(r => EF.Functions.Like(r.Input, pattern, LikePattern.EscapeCharacter));
+                // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+                var pattern = "%" + LikePattern.Escape(text).ToLowerInvariant() + "%";
+                query = query.Where(r => EF.Functions.Like(r.Input!.ToLower(), pattern, LikePattern.EscapeCharacter));
             }
         }
 

@@ -63,16 +63,17 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
             return [];
         }
 
-        var pattern = "%" + LikePattern.Escape(text.Trim()) + "%";
+        // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+        var pattern = "%" + LikePattern.Escape(text.Trim()).ToLowerInvariant() + "%";
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Steps.AsNoTracking()
             .Where(s => s.RunId == runId && (
-                EF.Functions.Like(s.Name, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.ToolName, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.Model, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.ToolCallId, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.ErrorMessage, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.AttributesJson, pattern, LikePattern.EscapeCharacter)))
+                EF.Functions.Like(s.Name!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ToolName!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.Model!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ToolCallId!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.ErrorMessage!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(s.AttributesJson!.ToLower(), pattern, LikePattern.EscapeCharacter)))
             .OrderBy(s => s.StepNumber)
             .Select(s => s.SpanId)
             .Take(MaxSearchMatches)

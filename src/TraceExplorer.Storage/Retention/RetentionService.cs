@@ -10,7 +10,7 @@ namespace TraceExplorer.Storage.Retention;
 /// Applies the retention settings in small batches: deletes runs past RunDays, and strips payloads from runs past
 /// PayloadDays. Pinned runs are kept whole. Each pass that changed anything leaves an audit record.
 /// </summary>
-public sealed class RetentionService(IDbContextFactory<TraceDbContext> contextFactory, RunDeletion deletion)
+public sealed class RetentionService(IDbContextFactory<TraceDbContext> contextFactory, RunDeletion deletion, Partitions.StepPartitions partitions)
 {
     /// <summary>The attributes that carry payloads; everything else about a step (timing, kind, tool, model) stays.</summary>
     public static readonly IReadOnlyList<string> PayloadAttributes =
@@ -22,6 +22,9 @@ public sealed class RetentionService(IDbContextFactory<TraceDbContext> contextFa
         if (options.RunDays > 0)
         {
             var cutoff = utcNow.AddDays(-options.RunDays);
+
+            // On PostgreSQL whole days of steps go at once; the runs are then deleted as on SQLite.
+            await partitions.DropBeforeAsync(cutoff, cancellationToken);
             int batch;
             do
             {

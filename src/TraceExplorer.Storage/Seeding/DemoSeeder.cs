@@ -4,7 +4,7 @@ using TraceExplorer.Core.Demo;
 namespace TraceExplorer.Storage.Seeding;
 
 /// <summary>Writes generated demo runs into the store in batches, a fresh context per batch so memory stays flat.</summary>
-public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory, Partitions.StepPartitions partitions, TimeProvider clock)
 {
     private const int RunsPerBatch = 500;
 
@@ -13,6 +13,7 @@ public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory)
         long runs = 0, steps = 0, decisions = 0, complaints = 0;
         foreach (var batch in DemoDataGenerator.Generate(options).Chunk(RunsPerBatch))
         {
+            await partitions.EnsureAsync(batch.SelectMany(r => r.Steps).Select(s => s.StartTime), clock.GetUtcNow().UtcDateTime, cancellationToken);
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

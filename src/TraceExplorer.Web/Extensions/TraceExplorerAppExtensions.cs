@@ -23,6 +23,7 @@ public static class TraceExplorerAppExtensions
     {
         var contextFactory = app.Services.GetRequiredService<IDbContextFactory<TraceDbContext>>();
         await StoreInitializer.InitializeAsync(contextFactory);
+        await app.Services.GetRequiredService<TraceExplorer.Storage.Partitions.StepPartitions>().MaintainAsync(DateTime.UtcNow);
 
         var settings = app.Services.GetRequiredService<IOptions<DemoDataSettings>>().Value;
         var seeder = app.Services.GetRequiredService<DemoSeeder>();

@@ -24,10 +24,10 @@ public static class TraceExplorerBuilderExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                "ConnectionStrings:TraceStore is not set. Set it in appsettings.json or as the environment variable ConnectionStrings__TraceStore, e.g. \"Data Source=data/traceexplorer.db\".");
+                "ConnectionStrings:TraceStore is not set. Set it in appsettings.json or as the environment variable ConnectionStrings__TraceStore, e.g. \"Data Source=data/traceexplorer.db\" (SQLite) or \"Host=db;Database=traceexplorer;Username=traceexplorer\" (PostgreSQL).");
         }
 
-        builder.Services.AddTraceStore(connectionString);
+        builder.Services.AddTraceStore(StoreProviderSetting.Read(builder.Configuration), connectionString);
         builder.Services.AddOptions<DemoDataSettings>()
             .Bind(builder.Configuration.GetSection(DemoDataSettings.SectionName))
             .ValidateDataAnnotations()

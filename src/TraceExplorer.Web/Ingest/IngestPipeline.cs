@@ -10,7 +10,7 @@ namespace TraceExplorer.Web.Ingest;
 /// every request queued meanwhile into the same transaction, so many small exports cost one commit.
 /// </summary>
 public sealed class IngestPipeline(
-    SqliteIngestWriter writer,
+    IngestWriter writer,
     RunChangeNotifier notifier,
     IOptions<IngestOptions> options,
     ILogger<IngestPipeline> logger) : BackgroundService

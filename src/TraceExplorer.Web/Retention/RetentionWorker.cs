@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Options;
+using TraceExplorer.Storage.Partitions;
 using TraceExplorer.Storage.Retention;
 
 namespace TraceExplorer.Web.Retention;
 
-/// <summary>Applies the retention settings once shortly after start-up and then every interval, in small batches.</summary>
-public sealed class RetentionWorker(RetentionService retention, IOptions<RetentionOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
+/// <summary>
+/// Applies the retention settings once shortly after start-up and then every interval, in small batches; on PostgreSQL
+/// it first creates the step partitions of the days ahead.
+/// </summary>
+public sealed class RetentionWorker(
+    RetentionService retention, StepPartitions partitions, IOptions<RetentionOptions> options, ILogger<RetentionWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +21,7 @@ public sealed class RetentionWorker(RetentionService retention, IOptions<Retenti
             {
                 try
                 {
+                    await partitions.MaintainAsync(DateTime.UtcNow, stoppingToken);
                     var result = await retention.ApplyAsync(options.Value, DateTime.UtcNow, stoppingToken);
                     if (result.RunsDeleted + result.RunsWithPayloadsRemoved > 0)
                     {

@@ -30,7 +30,11 @@ public sealed class SignedInAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:TraceStore", Store.ConnectionString);
+        foreach (var (key, value) in Store.AppSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("DemoData:SeedOnEmptyStore", "false");
         builder.UseSetting("Ingest:EndUserHashKey", "access-tests");
         builder.UseSetting("Frontend:AuthMode", "BrowserToken");

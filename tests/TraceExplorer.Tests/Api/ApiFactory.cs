@@ -4,7 +4,7 @@ using TraceExplorer.Testing;
 
 namespace TraceExplorer.Tests.Api;
 
-/// <summary>The real app over HTTP in memory, on a real SQLite store seeded with the tests' fixed demo data.</summary>
+/// <summary>The real app over HTTP in memory, on a real store (SQLite, or PostgreSQL when the tests run against it) seeded with the tests' fixed demo data.</summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestStore Store { get; private set; } = null!;
@@ -17,7 +17,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:TraceStore", Store.ConnectionString);
+        foreach (var (key, value) in Store.AppSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("DemoData:SeedOnEmptyStore", "false");
         builder.UseSetting("Ingest:EndUserHashKey", "api-tests");
         builder.UseEnvironment("Production");

@@ -28,7 +28,7 @@ public sealed class RetentionServiceTests : IAsyncLifetime
         await _store.Queries.SetPinAsync(pinned, true, "INC-1");
         var oldRuns = await db.Runs.CountAsync(r => r.StartTime < runCutoff && r.RunId != pinned);
         var middleAged = await db.Runs.CountAsync(r => r.StartTime >= runCutoff && r.StartTime < payloadCutoff);
-        var service = new RetentionService(_store.ContextFactory, new RunDeletion(_store.ContextFactory));
+        var service = _store.Get<RetentionService>();
 
         var result = await service.ApplyAsync(new RetentionOptions { RunDays = 10, PayloadDays = 5, BatchSize = 25 }, now);
 

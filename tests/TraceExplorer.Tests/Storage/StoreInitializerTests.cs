@@ -7,7 +7,7 @@ namespace TraceExplorer.Tests.Storage;
 
 public sealed class StoreInitializerTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task Migration_creates_the_schema_from_nothing_in_wal_mode()
     {
         await using var store = await TestStore.CreateAsync();
@@ -46,7 +46,7 @@ public sealed class StoreInitializerTests
         await using var db = await store.ContextFactory.CreateDbContextAsync();
         var existing = await db.Steps.AsNoTracking().FirstAsync();
 
-        db.Steps.Add(new TraceExplorer.Core.Model.Step { TraceId = existing.TraceId, SpanId = existing.SpanId, RunId = existing.RunId, Name = "duplicate" });
+        db.Steps.Add(new TraceExplorer.Core.Model.Step { TraceId = existing.TraceId, SpanId = existing.SpanId, StartTime = existing.StartTime, RunId = existing.RunId, Name = "duplicate" });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }

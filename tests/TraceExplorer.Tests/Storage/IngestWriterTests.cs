@@ -9,16 +9,16 @@ using static TraceExplorer.Testing.OtlpSpans;
 
 namespace TraceExplorer.Tests.Storage;
 
-public sealed class SqliteIngestWriterTests : IAsyncLifetime
+public sealed class IngestWriterTests : IAsyncLifetime
 {
     private static readonly OtlpTraceMapper Mapper = new(new IngestMappingOptions { EndUserHashKey = "k" });
     private TestStore _store = null!;
-    private SqliteIngestWriter _writer = null!;
+    private IngestWriter _writer = null!;
 
     public async Task InitializeAsync()
     {
         _store = await TestStore.CreateAsync();
-        _writer = new SqliteIngestWriter(_store.ContextFactory);
+        _writer = _store.Get<IngestWriter>();
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
