@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: unit and storage (xunit), components (bUnit), end to end (Playwright + Chromium).
-# Installs what the tests need when it is missing, so it works the same on a fresh machine and in CI.
+# Runs every test of the solution: unit and storage (xunit), components (bUnit), end to end (Playwright + Chromium),
+# all on SQLite; then the storage, API, component and ingest tests again on a real PostgreSQL server started on
+# loopback for the run. Installs what the tests need when it is missing (Debian's chromium and postgresql), so it
+# works the same on a fresh machine and in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tests/postgres-server.sh
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Installing Debian's chromium for the Playwright tests..."
@@ -13,13 +16,23 @@ fi
 dotnet build TraceExplorer.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'postgres_stop; rm -f "$log"' EXIT
 status=0
-dotnet test TraceExplorer.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
 
-# One closing line for the whole solution, summed over the test assemblies.
+echo "== Every test, on SQLite"
+TRACEEXPLORER_TEST_POSTGRES="" dotnet test TraceExplorer.sln -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+
+echo "== Storage, API, component and ingest tests, on PostgreSQL"
+postgres_start
+dotnet test tests/TraceExplorer.Tests -c Release --no-build --nologo \
+  --filter "FullyQualifiedName~.Storage.|FullyQualifiedName~.Analytics.|FullyQualifiedName~.Api.|FullyQualifiedName~.Ingest." 2>&1 | tee -a "$log" || status=$?
+dotnet test tests/TraceExplorer.Components.Tests -c Release --no-build --nologo 2>&1 | tee -a "$log" || status=$?
+dotnet test tests/TraceExplorer.EndToEnd.Tests -c Release --no-build --nologo \
+  --filter "FullyQualifiedName~.Ingest|FullyQualifiedName~.Otlp|FullyQualifiedName~.OpenTelemetryExporter|FullyQualifiedName~.MultiNode" 2>&1 | tee -a "$log" || status=$?
+
+# One closing line for both passes, summed over the test assemblies.
 awk '/^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) { if ($i == "Failed:") failed += $(i+1); if ($i == "Passed:") passed += $(i+1); if ($i == "Skipped:") skipped += $(i+1) }
      }
-     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+     END { printf "%d passed, %d failed, %d skipped (both providers)\n", passed, failed, skipped }' "$log"
 exit "$status"

@@ -6,20 +6,26 @@ using System.Text;
 namespace TraceExplorer.EndToEnd.Tests;
 
 /// <summary>
-/// The real app (the built TraceExplorer.Web.dll) in its own process on free loopback ports, with its own SQLite file.
-/// It can be killed and started again on the same data, as a crash would leave it.
+/// The real app (the built TraceExplorer.Web.dll) in its own process on free loopback ports, with its own SQLite file
+/// (or its own PostgreSQL database when the tests run against PostgreSQL). It can be killed and started again on the
+/// same data, as a crash would leave it.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
+    public const string StoreSetting = "ConnectionStrings__TraceStore";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly StringBuilder _output = new();
     private readonly Dictionary<string, string> _settings;
     private Process? _process;
 
-    private AppProcess(string dataDirectory, Dictionary<string, string> settings)
+    private readonly string? _ownDatabase;
+
+    private AppProcess(string dataDirectory, Dictionary<string, string> settings, string? ownDatabase)
     {
         DataDirectory = dataDirectory;
+        _ownDatabase = ownDatabase;
         _settings = settings;
         UiAddress = new Uri(settings["Urls"]);
         OtlpHttpAddress = new Uri(settings["Ingest__HttpUrl"]);
@@ -52,15 +58,23 @@ public sealed class AppProcess : IAsyncDisposable
             ["Ingest__HttpUrl"] = $"http://127.0.0.1:{FreePort()}",
             ["Ingest__GrpcUrl"] = $"http://127.0.0.1:{FreePort()}",
             ["Ingest__EndUserHashKeyFile"] = Path.Combine(dataDirectory, "enduser-hash.key"),
-            ["ConnectionStrings__TraceStore"] = $"Data Source={Path.Combine(dataDirectory, "app.db")}",
+            [StoreSetting] = $"Data Source={Path.Combine(dataDirectory, "app.db")}",
             ["DemoData__SeedOnEmptyStore"] = "false",
         };
+        string? ownDatabase = null;
+        if (TraceExplorer.Testing.TestDatabases.OnPostgres && settings?.ContainsKey(StoreSetting) != true)
+        {
+            ownDatabase = await TraceExplorer.Testing.TestDatabases.CreatePostgresAsync();
+            all[StoreSetting] = ownDatabase;
+        }
+
+        all["Storage__Provider"] = TraceExplorer.Testing.TestDatabases.ProviderSetting;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;
         }
 
-        var app = new AppProcess(dataDirectory, all);
+        var app = new AppProcess(dataDirectory, all, ownDatabase);
         await app.StartAgainAsync();
         return app;
     }
@@ -110,6 +124,11 @@ public sealed class AppProcess : IAsyncDisposable
         await KillAsync();
         _process?.Dispose();
         Http.Dispose();
+        if (_ownDatabase is not null)
+        {
+            await TraceExplorer.Testing.TestDatabases.DropPostgresAsync(_ownDatabase);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -17,8 +17,8 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT StepNumber, SpanId, ParentSpanId, Kind, Name, ToolName, Model, StartTime, DurationMs, Status, ErrorType, ValidationPassed
-            FROM steps WHERE RunId = @run ORDER BY StepNumber, Id
+            SELECT "StepNumber", "SpanId", "ParentSpanId", "Kind", "Name", "ToolName", "Model", "StartTime", "DurationMs", "Status", "ErrorType", "ValidationPassed"
+            FROM steps WHERE "RunId" = @run ORDER BY "StepNumber", "Id"
             """;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@run";

@@ -20,7 +20,7 @@ public sealed class RunDetailTests : PageTestContext
         Assert.Equal(run.Input, cut.Find("[data-testid=run-input]").TextContent);
         Assert.Contains(cut.FindAll("a.version-chip"), a => a.GetAttribute("href") == $"/runs?policyVersion={run.PolicyVersion}");
         Assert.Contains(cut.FindAll(".relation a"), a => a.GetAttribute("href") == $"/runs/{run.ParentRunId}");
-        Assert.Equal($"{run.StepCount} of {run.StepCount} shown", cut.Find(".wf-count").TextContent);
+        cut.WaitForAssertion(() => Assert.Equal($"{run.StepCount} of {run.StepCount} shown", cut.Find(".wf-count").TextContent), LoadTimeout);
         OpenDecisions(cut);
         Assert.Equal(await db.Decisions.CountAsync(d => d.RunId == run.RunId), cut.FindAll(".ds-item").Count);
     }
