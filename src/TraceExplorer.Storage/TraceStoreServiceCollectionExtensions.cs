@@ -9,11 +9,15 @@ namespace TraceExplorer.Storage;
 
 public static class TraceStoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddTraceStore(this IServiceCollection services, StoreProvider provider, string connectionString)
+    /// <param name="analyticsConnectionString">A read replica for the analytics and report queries; null reads them from the store.</param>
+    public static IServiceCollection AddTraceStore(this IServiceCollection services, StoreProvider provider, string connectionString, string? analyticsConnectionString = null)
     {
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContextFactory<TraceDbContext>(options => options.Use(provider, connectionString));
+        services.AddSingleton(serviceProvider => new AnalyticsContextFactory(
+            serviceProvider.GetRequiredService<IDbContextFactory<TraceDbContext>>(),
+            analyticsConnectionString is null ? null : (DbContextOptions<TraceDbContext>)new DbContextOptionsBuilder<TraceDbContext>().Use(provider, analyticsConnectionString).Options));
         services.AddSingleton<RunQueries>();
         services.AddSingleton<StepQueries>();
         services.AddSingleton<ReplayQueries>();

@@ -92,6 +92,9 @@ public sealed class RunExplorerTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/runs/{runId}");
         var axis = page.Locator(".wf-axis");
+
+        // The axis is drawn before the steps arrive; dragging then would be undone by their render.
+        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
         await Expect(axis).ToBeVisibleAsync();
         var box = (await axis.BoundingBoxAsync())!;
         var ticksBefore = await page.Locator(".wf-tick").AllInnerTextsAsync();

@@ -27,7 +27,12 @@ public static class TraceExplorerBuilderExtensions
                 "ConnectionStrings:TraceStore is not set. Set it in appsettings.json or as the environment variable ConnectionStrings__TraceStore, e.g. \"Data Source=data/traceexplorer.db\" (SQLite) or \"Host=db;Database=traceexplorer;Username=traceexplorer\" (PostgreSQL).");
         }
 
-        builder.Services.AddTraceStore(StoreProviderSetting.Read(builder.Configuration), connectionString);
+        var analyticsConnectionString = builder.Configuration.GetConnectionString("TraceStoreAnalytics");
+        builder.Services.AddTraceStore(
+            StoreProviderSetting.Read(builder.Configuration),
+            connectionString,
+            string.IsNullOrWhiteSpace(analyticsConnectionString) ? null : analyticsConnectionString);
+        builder.AddSharedDataProtection();
         builder.Services.AddOptions<DemoDataSettings>()
             .Bind(builder.Configuration.GetSection(DemoDataSettings.SectionName))
             .ValidateDataAnnotations()

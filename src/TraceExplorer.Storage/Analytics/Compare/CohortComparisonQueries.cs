@@ -9,7 +9,7 @@ namespace TraceExplorer.Storage.Analytics.Compare;
 /// Compares two cohorts of runs. Every figure, percentile and rank sum is computed by the database; only one row
 /// per cohort (or per step group and cohort) comes back.
 /// </summary>
-public sealed class CohortComparisonQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFactory)
 {
     public const int HistogramBins = 30;
 

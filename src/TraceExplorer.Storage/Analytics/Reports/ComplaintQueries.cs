@@ -7,7 +7,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>Complaints per version value and route, and recording a complaint against a run.</summary>
-public sealed class ComplaintQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class ComplaintQueries(AnalyticsContextFactory contextFactory, IDbContextFactory<TraceDbContext> store)
 {
     public const int MaxExternalIdLength = 200;
     public const int MaxTextLength = 4000;
@@ -49,7 +49,7 @@ public sealed class ComplaintQueries(IDbContextFactory<TraceDbContext> contextFa
     /// <returns>False when the run does not exist.</returns>
     public async Task<bool> AddAsync(string runId, string externalId, string? text, DateTime time, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await store.CreateDbContextAsync(cancellationToken);
         if (!await db.Runs.AnyAsync(r => r.RunId == runId, cancellationToken))
         {
             return false;
@@ -68,7 +68,7 @@ public sealed class ComplaintQueries(IDbContextFactory<TraceDbContext> contextFa
         catch (DbUpdateException)
         {
             // The same complaint sent twice at once: the unique index kept one; anything else is a real failure.
-            await using var check = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var check = await store.CreateDbContextAsync(cancellationToken);
             if (!await check.Complaints.AnyAsync(c => c.RunId == runId && c.ExternalId == externalId, cancellationToken))
             {
                 throw;

@@ -5,7 +5,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>The audit trail across runs: every decision, filtered and paged newest first, and counts per kind over time.</summary>
-public sealed class DecisionQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class DecisionQueries(AnalyticsContextFactory contextFactory)
 {
     public const int MaxPageSize = 500;
 

@@ -4,7 +4,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>End-to-end run latency for product owners: percentiles per hour or day, errors, and the share over an SLO.</summary>
-public sealed class LatencyReportQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class LatencyReportQueries(AnalyticsContextFactory contextFactory)
 {
     public async Task<IReadOnlyList<LatencyPoint>> GetSeriesAsync(RunFilter filter, LatencyGrouping grouping, TimeBucket bucket, double sloMs, CancellationToken cancellationToken = default)
     {

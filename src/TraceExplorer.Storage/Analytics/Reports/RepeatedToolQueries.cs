@@ -4,7 +4,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>Repetition within runs: the same tool called with the same arguments, and step sequences that loop.</summary>
-public sealed class RepeatedToolQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory)
 {
     public const int DefaultMinCalls = 2;
     public const int MaxLoopLength = 3;

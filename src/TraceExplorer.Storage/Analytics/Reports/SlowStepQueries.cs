@@ -4,7 +4,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>Where the time goes: steps grouped by kind, name, tool or model, with exact percentiles computed by the database.</summary>
-public sealed class SlowStepQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory)
 {
     public const int MaxSeries = 8;
 

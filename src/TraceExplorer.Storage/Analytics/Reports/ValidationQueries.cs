@@ -5,7 +5,7 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>Validation failures by schema and reason, by the version that was live, and over time.</summary>
-public sealed class ValidationQueries(IDbContextFactory<TraceDbContext> contextFactory)
+public sealed class ValidationQueries(AnalyticsContextFactory contextFactory)
 {
     public async Task<IReadOnlyList<ValidationFailureGroup>> GetFailuresAsync(RunFilter filter, CancellationToken cancellationToken = default)
     {

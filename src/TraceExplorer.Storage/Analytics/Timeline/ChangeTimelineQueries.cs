@@ -8,7 +8,7 @@ namespace TraceExplorer.Storage.Analytics.Timeline;
 /// When each version value was live and how traffic behaved meanwhile, so a change lines up with its effect.
 /// Counts and percentiles per bucket are computed by the database.
 /// </summary>
-public sealed class ChangeTimelineQueries(IDbContextFactory<TraceDbContext> contextFactory, CohortComparisonQueries comparisons)
+public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory, CohortComparisonQueries comparisons)
 {
     /// <summary>Ranges up to this long are drawn per hour, longer ones per day.</summary>
     public static readonly TimeSpan HourlyUpTo = TimeSpan.FromDays(3);
