@@ -13,4 +13,7 @@ public sealed class AnalyticsContextFactory(IDbContextFactory<TraceDbContext> st
     public bool OnReplica => replica is not null;
 
     public TraceDbContext CreateDbContext() => replica is null ? store.CreateDbContext() : new TraceDbContext(replica);
+
+    public Task<TraceDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        replica is null ? store.CreateDbContextAsync(cancellationToken) : Task.FromResult(new TraceDbContext(replica));
 }
