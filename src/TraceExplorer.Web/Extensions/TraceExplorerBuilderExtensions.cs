@@ -76,6 +76,10 @@ public static class TraceExplorerBuilderExtensions
         var section = builder.Configuration.GetSection(IngestOptions.SectionName);
         var ingest = section.Get<IngestOptions>() ?? new IngestOptions();
         builder.Services.AddOptions<IngestOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        if (ingest.Writers > 1 && StoreProviderSetting.Read(builder.Configuration) == StoreProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Ingest:Writers above 1 needs Storage:Provider Postgres: SQLite takes one writer at a time.");
+        }
 
         var ui = ListenAddress.ParseList(builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : DefaultUiUrl);
         var otlpHttp = string.IsNullOrWhiteSpace(ingest.HttpUrl) ? null : ListenAddress.Parse(ingest.HttpUrl);

@@ -32,6 +32,10 @@ public sealed class IngestOptions
     [Range(1, 10_000)]
     public int MaxRequestsPerWrite { get; set; } = 64;
 
+    /// <summary>Transactions written at once. SQLite takes one writer at a time; on PostgreSQL more keep both sides busy.</summary>
+    [Range(1, 16)]
+    public int Writers { get; set; } = 1;
+
     /// <summary>The key enduser.id is hashed with. Empty: a random key kept in <see cref="EndUserHashKeyFile"/>.</summary>
     public string? EndUserHashKey { get; set; }
 

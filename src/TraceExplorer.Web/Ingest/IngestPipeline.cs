@@ -6,8 +6,9 @@ using TraceExplorer.Storage.Ingest;
 namespace TraceExplorer.Web.Ingest;
 
 /// <summary>
-/// A bounded queue in front of the single store writer. Requests wait until their batch is committed; the writer takes
-/// every request queued meanwhile into the same transaction, so many small exports cost one commit.
+/// A bounded queue in front of the store writer. Requests wait until their batch is committed; a writer takes every
+/// request queued meanwhile into the same transaction, so many small exports cost one commit. SQLite has one writer;
+/// on PostgreSQL <see cref="IngestOptions.Writers"/> write at once, each in its own transaction.
 /// </summary>
 public sealed class IngestPipeline(
     IngestWriter writer,
@@ -16,7 +17,7 @@ public sealed class IngestPipeline(
     ILogger<IngestPipeline> logger) : BackgroundService
 {
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = options.Value.Writers == 1, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Queues a batch; false when the queue is full (nothing is queued then).</summary>
     public bool TryEnqueue(IngestBatch batch, out Task committed)
@@ -27,6 +28,24 @@ public sealed class IngestPipeline(
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Value.Writers).Select(_ => WriteQueuedAsync(stoppingToken)));
+        }
+        finally
+        {
+            // Shutting down: whatever is still queued was never acknowledged, and its senders will retry.
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                pending.Committed.TrySetCanceled(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>One writer: takes what is queued (up to a write's worth) and writes it, until the app stops.</summary>
+    private async Task WriteQueuedAsync(CancellationToken stoppingToken)
     {
         var reader = _queue.Reader;
         var writes = new List<PendingWrite>();
@@ -45,16 +64,6 @@ public sealed class IngestPipeline(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: whatever is still queued was never acknowledged, and its senders will retry.
-        }
-        finally
-        {
-            _queue.Writer.TryComplete();
-            while (reader.TryRead(out var pending))
-            {
-                pending.Committed.TrySetCanceled(CancellationToken.None);
-            }
-
             foreach (var pending in writes)
             {
                 pending.Committed.TrySetCanceled(CancellationToken.None);
