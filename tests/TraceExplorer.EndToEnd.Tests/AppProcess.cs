@@ -35,7 +35,11 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The SQLite file, when the app runs on SQLite.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "app.db");
+
+    /// <summary>The app's own PostgreSQL database, when the tests run on PostgreSQL.</summary>
+    public string? PostgresDatabase => _ownDatabase;
 
     public Uri UiAddress { get; }
 

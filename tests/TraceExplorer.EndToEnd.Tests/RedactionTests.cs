@@ -26,16 +26,41 @@ public sealed class RedactionTests
 
         var run = (await client.RunAsync("run-e2e-pii"))!.Value;
         Assert.Contains("[EMAIL:", run.GetProperty("input").GetString());
-        var bytes = ReadAll(app.DatabasePath).Concat(ReadAll(app.DatabasePath + "-wal")).ToArray();
-        foreach (var raw in RawValues)
+        if (app.PostgresDatabase is { } database)
         {
-            foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
+            var stored = await AllRowsAsTextAsync(database);
+            Assert.Contains("[EMAIL:", stored);
+            Assert.All(RawValues, raw => Assert.DoesNotContain(raw, stored));
+        }
+        else
+        {
+            var bytes = ReadAll(app.DatabasePath).Concat(ReadAll(app.DatabasePath + "-wal")).ToArray();
+            Assert.NotEmpty(bytes);
+            foreach (var raw in RawValues)
             {
-                Assert.Equal(-1, bytes.AsSpan().IndexOf(encoding.GetBytes(raw)));
+                foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
+                {
+                    Assert.Equal(-1, bytes.AsSpan().IndexOf(encoding.GetBytes(raw)));
+                }
             }
         }
 
         Assert.DoesNotContain(RawValues[0], app.Output());
+    }
+
+    /// <summary>Every row of every table of the store, as JSON text.</summary>
+    private static async Task<string> AllRowsAsTextAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT string_agg(row_json, E'\n') FROM (
+                SELECT CAST(row_to_json(t) AS text) AS row_json FROM runs t UNION ALL
+                SELECT CAST(row_to_json(t) AS text) FROM steps t UNION ALL
+                SELECT CAST(row_to_json(t) AS text) FROM decisions t UNION ALL
+                SELECT CAST(row_to_json(t) AS text) FROM complaints t) AS everything
+            """, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static byte[] ReadAll(string path)
