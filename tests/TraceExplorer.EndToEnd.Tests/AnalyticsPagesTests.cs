@@ -64,8 +64,17 @@ public sealed class AnalyticsPagesTests(AppFixture app)
         await page.GotoAsync("/analytics/validation");
 
         await Expect(page.GetByTestId("introduced-by")).ToContainTextAsync($"{DemoIncidents.FailingReplySchema} started failing more with prompt version {DemoIncidents.Prompt.After}");
-        await Expect(page.Locator("[data-testid='validation-failures'] tbody tr").First).ToHaveAttributeAsync("data-row", DemoIncidents.FailingReplySchema);
+        await Expect(page.GetByTestId("introduced-by")).Not.ToContainTextAsync(DemoIncidents.ToolContract.After); // the benign change
+        var worst = page.Locator("[data-testid='validation-failures'] tbody tr").First;
+        await Expect(worst).ToHaveAttributeAsync("data-row", DemoIncidents.FailingReplySchema);
         await Expect(page.Locator("[data-testid='validation-trend'] .main-svg").First).ToBeVisibleAsync();
+
+        await worst.ClickAsync();
+        var run = page.Locator("[data-testid='failed-runs'] tbody a").First;
+        await Expect(run).ToHaveAttributeAsync("href", new Regex(@"^/runs/[^?]+\?step=\d+$"));
+        await run.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/[^?]+\?step=\d+$"));
+        await Expect(page.GetByTestId("step-details")).ToContainTextAsync(DemoIncidents.FailingReplySchema);
     }
 
     [Fact]

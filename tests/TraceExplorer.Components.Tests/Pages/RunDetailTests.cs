@@ -22,7 +22,8 @@ public sealed class RunDetailTests : PageTestContext
         Assert.Contains(cut.FindAll(".relation a"), a => a.GetAttribute("href") == $"/runs/{run.ParentRunId}");
         cut.WaitForAssertion(() => Assert.Equal($"{run.StepCount} of {run.StepCount} shown", cut.Find(".wf-count").TextContent), LoadTimeout);
         OpenDecisions(cut);
-        Assert.Equal(await db.Decisions.CountAsync(d => d.RunId == run.RunId), cut.FindAll(".ds-item").Count);
+        var decisions = await db.Decisions.CountAsync(d => d.RunId == run.RunId);
+        cut.WaitForAssertion(() => Assert.Equal(decisions, cut.FindAll(".ds-item").Count), LoadTimeout);
     }
 
     [Fact]
@@ -45,6 +46,7 @@ public sealed class RunDetailTests : PageTestContext
         var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, runId));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".wf-count")), LoadTimeout);
         OpenDecisions(cut);
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".ds-item"), b => b.TextContent.Contains($"step {decisionStep}")), LoadTimeout);
 
         cut.FindAll(".ds-item").First(b => b.TextContent.Contains($"step {decisionStep}")).Click();
 

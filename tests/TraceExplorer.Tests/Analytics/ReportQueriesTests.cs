@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Statistics;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics;
 using TraceExplorer.Storage.Analytics.Compare;
@@ -126,8 +127,37 @@ public sealed class ReportQueriesTests : IAsyncLifetime
         var prompts = byVersion.Where(r => r.Dimension == CompareDimension.PromptVersion).ToList();
         Assert.Equal([("p1", 1L), ("p2", 10L)], prompts.Select(r => (r.Version, r.Failures)));
         Assert.Equal("p2", ValidationIntroductions.Find(byVersion)[(CompareDimension.PromptVersion, "reply@v3")]);
+        var failedRuns = await queries.GetFailedRunsAsync(new RunFilter(), "reply@v3", "missing order_id", limit: 3);
+        Assert.Equal(["v95", "v90", "v85"], failedRuns.Select(r => r.RunId));
+        Assert.Empty(await queries.GetFailedRunsAsync(new RunFilter(), "reply@v3", ValidationQueries.NoReason, limit: 3));
         // The last day holds hours 84 to 99 (the runs start at 12:00): 16 validations, 85, 90 and 95 failed.
         Assert.Equal(3 / 16.0, (await queries.GetTrendAsync(new RunFilter(), TimeBucket.Day)).Last().Value, precision: 9);
+    }
+
+    [Fact]
+    public async Task A_harmless_change_shipped_before_a_harmful_one_is_not_blamed_for_its_failures()
+    {
+        // Hourly runs for 8 days: tool contract t1 → t2 at hour 30 (harmless), prompt p1 → p2 at hour 120, after
+        // which every other validation fails. Over all time t2 carries p2's failures; around its own change it has none.
+        var entities = new List<object>();
+        for (var i = 0; i < 192; i++)
+        {
+            var run = HandBuilt.Run($"h{i}", 1000, HandBuilt.Start.AddHours(i), prompt: i >= 120 ? "p2" : "p1");
+            run.ToolContractVersion = i >= 30 ? "t2" : "t1";
+            var failed = i >= 120 && i % 2 == 0;
+            entities.Add(run);
+            entities.Add(HandBuilt.Step(run, 1, StepKind.Validate, "agent.validate", 5, validationPassed: !failed, schema: "reply@v3", failureReason: failed ? "missing order_id" : null));
+        }
+
+        await _store.AddAsync(entities);
+
+        var byVersion = await _store.Get<ValidationQueries>().GetByVersionAsync(new RunFilter());
+        var introduced = ValidationIntroductions.Find(byVersion);
+
+        var (t1, t2) = (byVersion.Single(r => r.Version == "t1"), byVersion.Single(r => r.Version == "t2"));
+        Assert.True(TwoProportions.Test(t1.Failures, t1.Validations, t2.Failures, t2.Validations).Significant(0.01)); // all time would blame t2
+        Assert.Equal("p2", introduced[(CompareDimension.PromptVersion, "reply@v3")]);
+        Assert.False(introduced.ContainsKey((CompareDimension.ToolContractVersion, "reply@v3")));
     }
 
     [Fact]

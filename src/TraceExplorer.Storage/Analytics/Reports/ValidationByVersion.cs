@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TraceExplorer.Storage.Analytics.Compare;
 
 namespace TraceExplorer.Storage.Analytics.Reports;
@@ -6,4 +7,8 @@ namespace TraceExplorer.Storage.Analytics.Reports;
 public sealed record ValidationByVersion(CompareDimension Dimension, string Version, DateTime FirstSeen, string Schema, long Failures, long Validations)
 {
     public double Share => Validations == 0 ? 0 : (double)Failures / Validations;
+
+    /// <summary>The same counts per UTC day, oldest first.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ValidationDay> Days { get; init; } = [];
 }

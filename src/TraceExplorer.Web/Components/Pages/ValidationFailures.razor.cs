@@ -10,12 +10,15 @@ namespace TraceExplorer.Web.Components.Pages;
 public sealed partial class ValidationFailures
 {
     public const int TrendSchemas = 6;
+    public const int DrillDownRuns = 20;
 
     private IReadOnlyList<ValidationFailureGroup> _failures = [];
     private IReadOnlyList<ValidationByVersion> _byVersion = [];
     private IReadOnlyDictionary<(CompareDimension Dimension, string Schema), string> _introduced = new Dictionary<(CompareDimension, string), string>();
     private HashSet<string> _schemasWithFailures = [];
     private ChartFigure _trend = new([], new Plotly.Blazor.Layout());
+    private ValidationFailureGroup? _selected;
+    private IReadOnlyList<ValidationFailedRun> _failedRuns = [];
 
     [Inject] public required ValidationQueries Validation { get; init; }
 
@@ -25,6 +28,7 @@ public sealed partial class ValidationFailures
 
     protected override async Task LoadReportAsync(AnalyticsRequest request)
     {
+        _selected = null;
         _failures = await Validation.GetFailuresAsync(request.Filter);
         _byVersion = await Validation.GetByVersionAsync(request.Filter);
         _introduced = ValidationIntroductions.Find(_byVersion);
@@ -33,6 +37,14 @@ public sealed partial class ValidationFailures
         var trend = await Validation.GetTrendAsync(request.Filter, request.BucketFor(DateTime.UtcNow));
         _trend = SeriesChart.Lines(trend.Where(p => trendSchemas.Contains(p.Series)), "failed (%)", scale: 100);
     }
+
+    private async Task SelectAsync(ValidationFailureGroup group)
+    {
+        _selected = group;
+        _failedRuns = Request is null ? [] : await Validation.GetFailedRunsAsync(Request.Filter, group.Schema, group.Reason, DrillDownRuns);
+    }
+
+    private bool IsSelected(ValidationFailureGroup group) => group == _selected;
 
     private string RunsOf(ValidationByVersion row) => "/runs?" + Query.Filters.With(row.Dimension, row.Version).ToQueryString();
 }
