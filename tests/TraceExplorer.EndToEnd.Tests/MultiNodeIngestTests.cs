@@ -52,6 +52,35 @@ public sealed class MultiNodeIngestTests
         }
     }
 
+    [PostgresFact]
+    public async Task Two_nodes_started_together_on_an_empty_database_migrate_it_and_seed_it_once()
+    {
+        var database = await TestDatabases.CreatePostgresAsync();
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                [AppProcess.StoreSetting] = database,
+                ["DemoData__SeedOnEmptyStore"] = "true",
+                ["DemoData__RunCount"] = "60",
+            };
+
+            var nodes = await Task.WhenAll(AppProcess.StartAsync(settings), AppProcess.StartAsync(settings));
+            await using var first = nodes[0];
+            await using var second = nodes[1];
+
+            // A second seeding would have failed that node's start on the runs' keys; one seeding is 60 runs and their retries and forks.
+            var (runs, steps) = await ScalarPairAsync(database, """SELECT (SELECT COUNT(*) FROM runs), (SELECT COUNT(*) FROM steps)""");
+            Assert.InRange(runs, 60, 90);
+            Assert.True(steps > runs);
+            Assert.Equal(HttpStatusCode.OK, (await second.Http.GetAsync("/api/runs?pageSize=1")).StatusCode);
+        }
+        finally
+        {
+            await TestDatabases.DropPostgresAsync(database);
+        }
+    }
+
     private static List<byte[]> Requests(List<List<Span>> runs, Func<List<Span>, IEnumerable<Span>> part) =>
         runs.Chunk(RunsPerRequest).Select(chunk => Request(chunk.SelectMany(part)).ToByteArray()).ToList();
 

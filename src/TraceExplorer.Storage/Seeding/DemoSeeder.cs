@@ -8,6 +8,33 @@ public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory,
 {
     private const int RunsPerBatch = 500;
 
+    // Held on PostgreSQL while one app instance checks and seeds, so that instances starting together seed once.
+    private const long SeedLock = 0x7472616365_02;
+
+    /// <summary>Seeds the store when it holds no run; returns null when it was not empty.</summary>
+    public async Task<DemoSeedResult?> SeedIfEmptyAsync(DemoDataOptions options, CancellationToken cancellationToken = default)
+    {
+        await using var guard = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var postgres = StoreProviders.ProviderOf(guard) == StoreProvider.Postgres;
+        if (postgres)
+        {
+            await guard.Database.OpenConnectionAsync(cancellationToken);
+            await guard.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({SeedLock})", cancellationToken);
+        }
+
+        try
+        {
+            return await StoreIsEmptyAsync(cancellationToken) ? await SeedAsync(options, cancellationToken) : null;
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await guard.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({SeedLock})", CancellationToken.None);
+            }
+        }
+    }
+
     public async Task<DemoSeedResult> SeedAsync(DemoDataOptions options, CancellationToken cancellationToken = default)
     {
         long runs = 0, steps = 0, decisions = 0, complaints = 0;

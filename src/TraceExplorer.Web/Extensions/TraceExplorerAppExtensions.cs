@@ -27,9 +27,8 @@ public static class TraceExplorerAppExtensions
 
         var settings = app.Services.GetRequiredService<IOptions<DemoDataSettings>>().Value;
         var seeder = app.Services.GetRequiredService<DemoSeeder>();
-        if (settings.SeedOnEmptyStore && await seeder.StoreIsEmptyAsync())
+        if (settings.SeedOnEmptyStore && await seeder.SeedIfEmptyAsync(DemoOptions(settings) with { RunCount = settings.RunCount }) is { } result)
         {
-            var result = await seeder.SeedAsync(DemoOptions(settings) with { RunCount = settings.RunCount });
             app.Logger.LogInformation("Seeded the empty store with {Runs} demo runs ({Steps} steps)", result.Runs, result.Steps);
         }
     }
