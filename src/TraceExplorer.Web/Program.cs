@@ -9,7 +9,18 @@ if (await app.RunCommandLineSeedAsync())
     return;
 }
 
-await app.InitializeTraceStoreAsync();
+try
+{
+    await app.InitializeTraceStoreAsync();
+}
+catch (System.Data.Common.DbException exception)
+{
+    // An unreachable server or an unusable file: say which setting to look at, without a stack trace.
+    app.Logger.LogCritical("The trace store could not be opened ({Error}). Check Storage:Provider and ConnectionStrings:TraceStore.", exception.Message);
+    Environment.ExitCode = 1;
+    return;
+}
+
 app.MapTraceExplorer();
 app.Run();
 
