@@ -24,8 +24,8 @@ public sealed class IngestWriter(IDbContextFactory<TraceDbContext> contextFactor
             return new IngestWriteResult(0, 0, 0, []);
         }
 
-        await partitions.EnsureAsync(spans.Select(s => s.Step.StartTime), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await partitions.EnsureAsync(db, spans.Select(s => s.Step.StartTime), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await using var session = await IngestSessions.OpenAsync(db, cancellationToken);
         session.Lock(spans.Select(s => s.Step.TraceId).Concat(spans.Where(s => s.RunIdExplicit).Select(s => s.Step.RunId))
             .Concat(decisions.Select(d => d.Decision.TraceId ?? d.Decision.RunId)).ToHashSet(StringComparer.Ordinal));

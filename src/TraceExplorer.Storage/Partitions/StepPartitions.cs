@@ -26,10 +26,12 @@ public sealed class StepPartitions(IDbContextFactory<TraceDbContext> contextFact
     private readonly ConcurrentDictionary<DateOnly, bool> _known = new();
     private volatile bool _loaded;
 
-    /// <summary>Makes sure the days of these step start times have partitions (those within the window).</summary>
-    public async Task EnsureAsync(IEnumerable<DateTime> startTimes, DateTime utcNow, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes sure the days of these step start times have partitions (those within the window), on the caller's
+    /// context before it begins its own transaction: a write asks this every time, and it costs a lookup.
+    /// </summary>
+    public async Task EnsureAsync(TraceDbContext db, IEnumerable<DateTime> startTimes, DateTime utcNow, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (StoreProviders.ProviderOf(db) != StoreProvider.Postgres)
         {
             return;
@@ -63,7 +65,7 @@ public sealed class StepPartitions(IDbContextFactory<TraceDbContext> contextFact
         var stranded = await query.ReadAsync(db, reader => DateOnly.FromDateTime(reader.GetDateTime(0)), cancellationToken);
         var today = PartitionName.DayOf(utcNow);
         var ahead = Enumerable.Range(0, DaysAhead + 1).Select(today.AddDays);
-        await EnsureAsync(stranded.Select(ToUtc).Concat(ahead.Select(ToUtc)), utcNow, cancellationToken);
+        await EnsureAsync(db, stranded.Select(ToUtc).Concat(ahead.Select(ToUtc)), utcNow, cancellationToken);
     }
 
     /// <summary>

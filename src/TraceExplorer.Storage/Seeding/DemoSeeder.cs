@@ -40,8 +40,8 @@ public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory,
         long runs = 0, steps = 0, decisions = 0, complaints = 0;
         foreach (var batch in DemoDataGenerator.Generate(options).Chunk(RunsPerBatch))
         {
-            await partitions.EnsureAsync(batch.SelectMany(r => r.Steps).Select(s => s.StartTime), clock.GetUtcNow().UtcDateTime, cancellationToken);
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await partitions.EnsureAsync(db, batch.SelectMany(r => r.Steps).Select(s => s.StartTime), clock.GetUtcNow().UtcDateTime, cancellationToken);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var run in batch)

@@ -47,7 +47,11 @@ public sealed class PostgresPartitionTests : IAsyncLifetime
     {
         var farAhead = Now.AddDays(40);
         var run = HandBuilt.Run("run-far-ahead", 100, start: farAhead);
-        await Partitions.EnsureAsync([farAhead], Now);
+        await using (var setup = await _store.ContextFactory.CreateDbContextAsync())
+        {
+            await Partitions.EnsureAsync(setup, [farAhead], Now);
+        }
+
         await _store.AddAsync([run, HandBuilt.Step(run, 1, StepKind.Tool, "orders.lookup", 50, tool: "orders.lookup")]);
         var dayTable = PartitionName.Of(DateOnly.FromDateTime(farAhead));
         var before = await CountAsync(PartitionName.Default);
@@ -68,7 +72,11 @@ public sealed class PostgresPartitionTests : IAsyncLifetime
         var pinned = HandBuilt.Run("run-old-pinned", 100, start: old);
         var other = HandBuilt.Run("run-old", 100, start: old.AddMinutes(5));
         var recent = HandBuilt.Run("run-recent", 100, start: Now.AddHours(-1));
-        await Partitions.EnsureAsync([old, recent.StartTime], Now);
+        await using (var setup = await _store.ContextFactory.CreateDbContextAsync())
+        {
+            await Partitions.EnsureAsync(setup, [old, recent.StartTime], Now);
+        }
+
         pinned.IsPinned = true;
         await _store.AddAsync([pinned, other, recent,
             HandBuilt.Step(pinned, 1, StepKind.Tool, "kb.search", 10), HandBuilt.Step(other, 1, StepKind.Tool, "kb.search", 10),
