@@ -404,6 +404,204 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
                     b.ToTable("steps", (string)null);
                 });
 
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.LoopStepRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("rollup_loop_steps", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.PendingRollupHour", b =>
+                {
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hour");
+
+                    b.ToTable("rollup_pending", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.RollupHour", b =>
+                {
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("MaterializedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Hour");
+
+                    b.ToTable("rollup_hours", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.ToolRepeatRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ArgumentsHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("FastestMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToolName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("TotalMs")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour", "ToolName");
+
+                    b.ToTable("rollup_tool_repeats", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.ToolUsageRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Models")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Route")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteConfigVersion")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ToolContractVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToolName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("rollup_tool_usage", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.ValidationRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentName")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Checks")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("FirstStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Models")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Route")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteConfigVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SchemaName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToolContractVersion")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("rollup_validation", (string)null);
+                });
+
             modelBuilder.Entity("TraceExplorer.Core.Model.Complaint", b =>
                 {
                     b.HasOne("TraceExplorer.Core.Model.Run", null)

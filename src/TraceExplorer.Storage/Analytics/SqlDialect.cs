@@ -18,6 +18,18 @@ public sealed class SqlDialect
     public static SqlDialect For(TraceDbContext db) =>
         StoreProviders.ProviderOf(db) == StoreProvider.Postgres ? Postgres : Sqlite;
 
+    /// <summary>
+    /// Runs (alias r), then the steps (alias s) of each through the (RunId, StepNumber) index, for the steps of a few
+    /// runs picked by the runs' own columns; the condition <see cref="StepsOfRunsJoin"/> goes in the WHERE clause.
+    /// SQLite keeps the order of a CROSS JOIN and INDEXED BY holds it to the index: with parameters for times it
+    /// guesses a range of runs large, and would scan the steps or another index of them per run.
+    /// </summary>
+    public string StepsOfRuns => Provider == StoreProvider.Postgres
+        ? "runs r CROSS JOIN steps s"
+        : "runs r CROSS JOIN steps s INDEXED BY \"IX_steps_RunId_StepNumber\"";
+
+    public const string StepsOfRunsJoin = "s.\"RunId\" = r.\"RunId\"";
+
     /// <summary>The largest integer not above a non-negative value (SQLite's CAST truncates; PostgreSQL's rounds).</summary>
     public string FloorOfNonNegative(string expression) =>
         Provider == StoreProvider.Postgres ? $"FLOOR({expression})" : $"CAST(({expression}) AS INTEGER)";

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace TraceExplorer.Storage.Analytics;
 
@@ -36,13 +37,34 @@ public sealed class SqlQuery(SqlDialect dialect)
 
     public async Task<List<T>> ReadAsync<T>(TraceDbContext db, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
+        await using var command = await CreateCommandAsync(db, cancellationToken);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs a statement that returns no rows, in the context's current transaction if it has one.</summary>
+    public async Task<int> ExecuteAsync(TraceDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = await CreateCommandAsync(db, cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<DbCommand> CreateCommandAsync(TraceDbContext db, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
-        await using var command = connection.CreateCommand();
+        var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = Text;
         for (var i = 0; i < _values.Count; i++)
         {
@@ -52,13 +74,6 @@ public sealed class SqlQuery(SqlDialect dialect)
             command.Parameters.Add(parameter);
         }
 
-        var rows = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return command;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Deletion;
 
@@ -63,6 +64,8 @@ public sealed class RunDeletion(IDbContextFactory<TraceDbContext> contextFactory
     {
         foreach (var chunk in runIds.Chunk(500))
         {
+            var starts = await db.Runs.Where(r => chunk.Contains(r.RunId)).Select(r => r.StartTime).ToListAsync(cancellationToken);
+            await RollupInvalidation.MarkAsync(db, starts, cancellationToken);
             await db.Steps.Where(s => chunk.Contains(s.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.Decisions.Where(d => chunk.Contains(d.RunId)).ExecuteDeleteAsync(cancellationToken);
             await db.Complaints.Where(c => chunk.Contains(c.RunId)).ExecuteDeleteAsync(cancellationToken);

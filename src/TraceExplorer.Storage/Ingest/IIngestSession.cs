@@ -39,5 +39,8 @@ internal interface IIngestSession : IAsyncDisposable
     /// <summary>Inserts the runs or updates them in place (all but the user's pin).</summary>
     void UpsertRuns(IReadOnlyCollection<Run> runs);
 
+    /// <summary>Marks these hours of run start times pending for the report rollups (see <see cref="Analytics.Rollups.RollupInvalidation"/>).</summary>
+    void MarkRollupsPending(IReadOnlyList<DateTime> hours);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

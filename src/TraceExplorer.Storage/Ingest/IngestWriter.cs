@@ -3,6 +3,7 @@ using TraceExplorer.Core.Ingest;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Redaction;
 using TraceExplorer.Core.Runs;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Partitions;
 
 namespace TraceExplorer.Storage.Ingest;
@@ -44,6 +45,7 @@ public sealed class IngestWriter(IDbContextFactory<TraceDbContext> contextFactor
         var namedRuns = spans.Where(s => s.RunIdExplicit && s.Step.RunId != s.Step.TraceId).Select(s => (s.Step.TraceId, s.Step.RunId)).Distinct().ToList();
         var mergedPlaceholders = MoveTraceRuns(session, namedRuns);
         var runs = LoadOrCreateRuns(session, spans, decisions, mergedPlaceholders.Keys);
+        var startsBefore = runs.Values.Select(r => r.StartTime).ToList();
         var (stored, duplicates) = InsertSteps(session, spans, runs);
         foreach (var (runId, placeholder) in mergedPlaceholders)
         {
@@ -60,6 +62,10 @@ public sealed class IngestWriter(IDbContextFactory<TraceDbContext> contextFactor
             .Select(s => new Complaint { RunId = s.Step.RunId, ExternalId = s.ComplaintId!, Time = RunRollup.EndOf(s.Step) }).ToList());
         var storedDecisions = InsertDecisions(session, decisions, runs);
         session.UpsertRuns(runs.Values);
+
+        // A run's rows count in the hour it starts in; a run that moved to an earlier start leaves its old hour too.
+        session.MarkRollupsPending(RollupInvalidation.HoursOf(
+            startsBefore.Concat(runs.Values.Select(r => r.StartTime)).Concat(mergedPlaceholders.Values.Select(p => p.StartTime))));
 
         await session.CommitAsync(cancellationToken);
         return new IngestWriteResult(stored, duplicates, storedDecisions, runs.Keys.ToList());

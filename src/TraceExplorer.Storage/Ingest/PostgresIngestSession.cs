@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Ingest;
 
@@ -229,6 +230,14 @@ internal sealed class PostgresIngestSession : IIngestSession
         }
 
         batch.ExecuteNonQuery();
+    }
+
+    public void MarkRollupsPending(IReadOnlyList<DateTime> hours)
+    {
+        foreach (var hour in hours)
+        {
+            Execute(RollupInvalidation.MarkSql("$1"), hour);
+        }
     }
 
     public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Runs;
+using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Ingest;
 
@@ -183,6 +184,14 @@ internal sealed class SqliteIngestSession : IIngestSession
             }
 
             command.ExecuteNonQuery();
+        }
+    }
+
+    public void MarkRollupsPending(IReadOnlyList<DateTime> hours)
+    {
+        foreach (var hour in hours)
+        {
+            Execute(RollupInvalidation.MarkSql("$hour"), ("$hour", SqliteValues.Time(hour)));
         }
     }
 

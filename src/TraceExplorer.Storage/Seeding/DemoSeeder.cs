@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Demo;
+using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Seeding;
 
@@ -56,6 +57,7 @@ public sealed class DemoSeeder(IDbContextFactory<TraceDbContext> contextFactory,
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await RollupInvalidation.MarkAsync(db, batch.Select(r => r.Run.StartTime), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             runs += batch.Length;
         }

@@ -10,4 +10,8 @@ public sealed class ReportSettings
     /// <summary>The end-to-end latency objective the latency report draws and counts runs over, unless the link says otherwise.</summary>
     [Range(1, 86_400_000)]
     public double LatencySloMs { get; set; } = 60_000;
+
+    /// <summary>How often finished hours of runs are rolled up for the repeated-tools and validation reports.</summary>
+    [Range(1, 3600)]
+    public int RollupIntervalSeconds { get; set; } = 15;
 }

@@ -46,6 +46,7 @@ public static class TraceExplorerBuilderExtensions
         builder.AddOtlpIngest();
         builder.Services.AddOptions<TraceExplorer.Storage.Retention.RetentionOptions>().Bind(builder.Configuration.GetSection(TraceExplorer.Storage.Retention.RetentionOptions.SectionName));
         builder.Services.AddHostedService<Retention.RetentionWorker>();
+        builder.Services.AddHostedService<Rollups.RollupWorker>();
         builder.Services.AddTraceExplorerRateLimiting(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuit =>
         {

@@ -3,6 +3,7 @@ using OpenTelemetry.Proto.Trace.V1;
 using TraceExplorer.Core.Ingest;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Otlp.Mapping;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Ingest;
 using TraceExplorer.Testing;
 using static TraceExplorer.Testing.OtlpSpans;
@@ -41,6 +42,20 @@ public sealed class IngestWriterTests : IAsyncLifetime
         Assert.Equal("test-agent", run.AgentName);
         Assert.Equal(spans[0].SpanId.ToByteArray(), Convert.FromHexString(run.RootSpanId!));
         Assert.Equal(Enumerable.Range(1, 6), await StepNumbersByStartAsync("run-pieces"));
+    }
+
+    [Fact]
+    public async Task A_write_marks_the_hour_its_runs_start_in_pending_for_the_report_rollups()
+    {
+        var spans = OtlpSpans.Run(4, "run-rolled", steps: 3);
+
+        await WriteAsync(spans[1], spans[2]);
+        await WriteAsync(spans[0]);
+
+        // Each write bumps the hour's version, so a rollup computed before the second write is not taken as current.
+        await using var db = await _store.ContextFactory.CreateDbContextAsync();
+        var pending = await db.Set<PendingRollupHour>().SingleAsync();
+        Assert.Equal((new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), 2L), (pending.Hour, pending.Version));
     }
 
     [Fact]

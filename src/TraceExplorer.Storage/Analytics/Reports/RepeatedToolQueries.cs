@@ -1,30 +1,54 @@
-using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Reports;
 
-/// <summary>Repetition within runs: the same tool called with the same arguments, and step sequences that loop.</summary>
-public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory)
+/// <summary>
+/// Repetition within runs: the same tool called with the same arguments, and step sequences that loop. Whole hours
+/// that are rolled up are read from the rollups, the rest from the steps (see <see cref="ReportScope"/>).
+/// </summary>
+public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory, TimeProvider clock)
 {
     public const int DefaultMinCalls = 2;
     public const int MaxLoopLength = 3;
 
+    /// <remarks>The rollups keep repeats of two calls or more, so a smaller <paramref name="minCalls"/> counts as two.</remarks>
     public async Task<IReadOnlyList<RepeatedTool>> GetToolsAsync(RunFilter filter, int minCalls, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
-        var repeated = $"times >= {query.Parameter(minCalls)}";
+        var scope = await ReportScope.CreateAsync(db, query, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var min = query.Parameter(Math.Max(minCalls, DefaultMinCalls));
+        var repeated = $"times >= {min}";
         query.Append($"""
             WITH calls AS (
                 SELECT s."RunId" AS run_id, s."ToolName" AS tool, COUNT(*) AS times, SUM(s."DurationMs") AS total, MIN(s."DurationMs") AS fastest
-                FROM {RunFilterSql.StepsOf(filter)}
-                WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {where}
-                GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash")
-            SELECT tool, COUNT(DISTINCT CASE WHEN {repeated} THEN run_id END), COUNT(DISTINCT run_id),
-                SUM(CASE WHEN {repeated} THEN times - 1 ELSE 0 END),
-                SUM(CASE WHEN {repeated} THEN total - fastest ELSE 0 END)
-            FROM calls GROUP BY tool
+                FROM {scope.StepsFrom}
+                WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {scope.StepsWhere}
+                GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash"),
+            parts AS (
+                SELECT tool, COUNT(DISTINCT CASE WHEN {repeated} THEN run_id END) AS affected, COUNT(DISTINCT run_id) AS calling,
+                    SUM(CASE WHEN {repeated} THEN times - 1 ELSE 0 END) AS repeats,
+                    SUM(CASE WHEN {repeated} THEN total - fastest ELSE 0 END) AS ms
+                FROM calls GROUP BY tool
+            """);
+        if (scope.HasRollups)
+        {
+            query.Append($"""
+
+                UNION ALL
+                SELECT u."ToolName", 0, SUM(u."Runs"), 0, 0 FROM rollup_tool_usage u WHERE {scope.RollupWhere("u")} GROUP BY u."ToolName"
+                UNION ALL
+                SELECT t."ToolName", COUNT(DISTINCT t."RunId"), 0, SUM(t."Calls" - 1), SUM(t."TotalMs" - t."FastestMs")
+                FROM rollup_tool_repeats t JOIN runs r ON r."RunId" = t."RunId"
+                WHERE t."Calls" >= {min} AND {scope.RunRollupWhere("t")}
+                GROUP BY t."ToolName"
+                """);
+        }
+
+        query.Append("""
+            )
+            SELECT tool, SUM(affected), SUM(calling), SUM(repeats), SUM(ms) FROM parts GROUP BY tool
             """);
         var tools = await query.ReadAsync(db, reader => new RepeatedTool(reader.GetString(0), reader.Long(1), reader.Long(2), reader.Long(3), reader.Double(4)), cancellationToken);
         return tools.OrderByDescending(t => t.TimeInRepeatsMs).ThenBy(t => t.Tool, StringComparer.Ordinal).ToList();
@@ -35,17 +59,38 @@ public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        AppendCalls(query, filter, tool);
+        var scope = await ReportScope.CreateAsync(db, query, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var name = query.Parameter(tool);
+        var min = query.Parameter(Math.Max(minCalls, DefaultMinCalls));
         query.Append($"""
-            SELECT run_id, args, times, step, nth, v FROM calls
-            WHERE times >= {query.Parameter(minCalls)}
-            ORDER BY times DESC, run_id, args, nth
-            LIMIT {query.Parameter(limit * 20)}
+            WITH repeats AS (
+                SELECT s."RunId" AS run_id, s."ToolArgumentsHash" AS args, COUNT(*) AS times
+                FROM {scope.StepsFrom}
+                WHERE s."ToolName" = {name} AND s."ToolArgumentsHash" IS NOT NULL AND {scope.StepsWhere}
+                GROUP BY s."RunId", s."ToolArgumentsHash"
+                HAVING COUNT(*) >= {min}
             """);
-        var calls = await query.ReadAsync(db, reader => (Run: reader.GetString(0), Args: reader.GetString(1), Times: reader.Long(2), Step: reader.GetInt32(3), Nth: reader.Long(4), Ms: reader.GetDouble(5)), cancellationToken);
+        if (scope.HasRollups)
+        {
+            query.Append($"""
+
+                UNION ALL
+                SELECT t."RunId", t."ArgumentsHash", t."Calls"
+                FROM rollup_tool_repeats t JOIN runs r ON r."RunId" = t."RunId"
+                WHERE t."ToolName" = {name} AND t."Calls" >= {min} AND {scope.RunRollupWhere("t")}
+                """);
+        }
+
+        query.Append($"""
+            ),
+            top_repeats AS (SELECT run_id, args, times FROM repeats ORDER BY times DESC, run_id, args LIMIT {query.Parameter(limit)})
+            SELECT p.run_id, p.args, p.times, s."StepNumber", s."DurationMs"
+            FROM top_repeats p JOIN steps s ON s."RunId" = p.run_id AND s."ToolName" = {name} AND s."ToolArgumentsHash" = p.args
+            ORDER BY p.times DESC, p.run_id, p.args, s."StepNumber"
+            """);
+        var calls = await query.ReadAsync(db, reader => (Run: reader.GetString(0), Args: reader.GetString(1), Times: reader.Long(2), Step: reader.GetInt32(3), Ms: reader.GetDouble(4)), cancellationToken);
         return calls.GroupBy(c => (c.Run, c.Args))
-            .Select(g => new RepeatedCallRun(g.Key.Run, tool, g.Key.Args, g.First().Times, g.Sum(c => c.Ms) - g.Min(c => c.Ms), g.Select(c => c.Step).Order().ToList()))
-            .Take(limit)
+            .Select(g => new RepeatedCallRun(g.Key.Run, tool, g.Key.Args, g.First().Times, g.Sum(c => c.Ms) - g.Min(c => c.Ms), g.Select(c => c.Step).ToList()))
             .ToList();
     }
 
@@ -54,9 +99,9 @@ public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        AppendLoopRows(query, filter);
+        await AppendAllLoopsAsync(db, query, filter, cancellationToken);
         query.Append("""
-            SELECT pattern, length, COUNT(DISTINCT run_id), COUNT(*) FROM loops GROUP BY pattern, length
+            SELECT pattern, length, COUNT(DISTINCT run_id), COUNT(*) FROM all_loops GROUP BY pattern, length
             ORDER BY COUNT(DISTINCT run_id) DESC, pattern
             """);
         return await query.ReadAsync(db, reader => new StepLoop(reader.GetString(0), (int)reader.Long(1), reader.Long(2), reader.Long(3)), cancellationToken);
@@ -67,58 +112,29 @@ public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        AppendLoopRows(query, filter);
-        query.Append($"SELECT run_id, step FROM loops WHERE pattern = {query.Parameter(pattern)} ORDER BY run_id, step");
+        await AppendAllLoopsAsync(db, query, filter, cancellationToken);
+        query.Append($"SELECT run_id, step FROM all_loops WHERE pattern = {query.Parameter(pattern)} ORDER BY run_id, step");
         var rows = await query.ReadAsync(db, reader => (Run: reader.GetString(0), Step: reader.GetInt32(1)), cancellationToken);
         return rows.GroupBy(r => r.Run).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(limit)
             .Select(g => (g.Key, (IReadOnlyList<int>)g.Select(r => r.Step).ToList())).ToList();
     }
 
-    /// <summary>The CTE <c>calls</c>: every call of the tool with arguments, numbered within its (run, arguments) and counted.</summary>
-    private static void AppendCalls(SqlQuery query, RunFilter filter, string tool)
+    /// <summary>The CTE <c>all_loops</c> (run_id, step, pattern, length): <see cref="LoopSql"/> over the steps, and the rolled-up loops.</summary>
+    private async Task AppendAllLoopsAsync(TraceDbContext db, SqlQuery query, RunFilter filter, CancellationToken cancellationToken)
     {
-        var where = RunFilterSql.Where(query, filter);
-        var toolCondition = $"""AND s."ToolName" = {query.Parameter(tool)}""";
-        query.Append($"""
-            WITH calls AS (
-                SELECT s."RunId" AS run_id, s."ToolName" AS tool, s."ToolArgumentsHash" AS args, s."DurationMs" AS v, s."StepNumber" AS step,
-                    ROW_NUMBER() OVER (PARTITION BY s."RunId", s."ToolName", s."ToolArgumentsHash" ORDER BY s."StepNumber") AS nth,
-                    COUNT(*) OVER (PARTITION BY s."RunId", s."ToolName", s."ToolArgumentsHash") AS times
-                FROM {RunFilterSql.StepsOf(filter)}
-                WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL {toolCondition} AND {where})
+        var scope = await ReportScope.CreateAsync(db, query, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        query.Append(LoopSql.Rows(scope.StepsFrom, scope.StepsWhere)).Append(", all_loops AS (SELECT run_id, step, pattern, length FROM loops");
+        if (scope.HasRollups)
+        {
+            query.Append($"""
 
-            """);
-    }
+                UNION ALL
+                SELECT l."RunId", l."StepNumber", l."Pattern", l."Length"
+                FROM rollup_loop_steps l JOIN runs r ON r."RunId" = l."RunId"
+                WHERE {scope.RunRollupWhere("l")}
+                """);
+        }
 
-    /// <summary>
-    /// The CTE <c>loops</c>: one row per step at which the sequence of the last L steps (L = 1..3) equals the L steps
-    /// before it; the shortest L that matches names the loop, so a step repeated three times is one pattern, not three.
-    /// A loop is named by its rotation that starts with its smallest step, so "A → B" and "B → A" are one loop.
-    /// </summary>
-    private static void AppendLoopRows(SqlQuery query, RunFilter filter)
-    {
-        var where = RunFilterSql.Where(query, filter);
-        var key = $"""s."Kind" || ':' || {StepGroup.NameSql("s")}""";
-        query.Append($"""
-            WITH sequence AS (
-                SELECT s."RunId" AS run_id, s."StepNumber" AS step, {key} AS k
-                FROM {RunFilterSql.StepsOf(filter)}
-                WHERE s."Kind" <> 'Other' AND {where}),
-            lagged AS (
-                SELECT run_id, step, k,
-                    LAG(k, 1) OVER w AS k1, LAG(k, 2) OVER w AS k2, LAG(k, 3) OVER w AS k3, LAG(k, 4) OVER w AS k4, LAG(k, 5) OVER w AS k5
-                FROM sequence WINDOW w AS (PARTITION BY run_id ORDER BY step)),
-            loops AS (
-                SELECT run_id, step,
-                    CASE WHEN k = k1 THEN k
-                         WHEN k = k2 AND k1 = k3 THEN (CASE WHEN k1 < k THEN k1 || ' → ' || k ELSE k || ' → ' || k1 END)
-                         WHEN k2 <= k1 AND k2 <= k THEN k2 || ' → ' || k1 || ' → ' || k
-                         WHEN k1 <= k THEN k1 || ' → ' || k || ' → ' || k2
-                         ELSE k || ' → ' || k2 || ' → ' || k1 END AS pattern,
-                    CASE WHEN k = k1 THEN 1 WHEN k = k2 AND k1 = k3 THEN 2 ELSE 3 END AS length
-                FROM lagged
-                WHERE k = k1 OR (k = k2 AND k1 = k3) OR (k = k3 AND k1 = k4 AND k2 = k5))
-
-            """);
+        query.Append(")\n");
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Reports;
 
 /// <summary>Validation failures by schema and reason, by the version that was live, and over time.</summary>
-public sealed class ValidationQueries(AnalyticsContextFactory contextFactory)
+public sealed class ValidationQueries(AnalyticsContextFactory contextFactory, TimeProvider clock)
 {
     /// <summary>The reason shown for a failed validation that gave none.</summary>
     public const string NoReason = "(no reason given)";
@@ -14,18 +15,14 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
+        await AppendCountedAsync(db, query, filter, byVersion: false, bucket: null, cancellationToken);
         query.Append($"""
-            WITH checks AS (
-                SELECT COALESCE(s."ValidationSchema", s."Name") AS schema_name, s."ValidationPassed" AS passed, s."ValidationFailureReason" AS reason
-                FROM {RunFilterSql.StepsOf(filter)}
-                WHERE s."Kind" = 'Validate' AND {where}),
-            totals AS (SELECT schema_name, COUNT(*) AS validations FROM checks GROUP BY schema_name)
-            SELECT c.schema_name, COALESCE(c.reason, '{NoReason}'), COUNT(*), t.validations
-            FROM checks c JOIN totals t ON t.schema_name = c.schema_name
-            WHERE c.passed IS FALSE
-            GROUP BY c.schema_name, COALESCE(c.reason, '{NoReason}'), t.validations
-            ORDER BY COUNT(*) DESC, c.schema_name
+            totals AS (SELECT schema_name, SUM(checks) AS validations FROM counted GROUP BY schema_name)
+            SELECT c.schema_name, c.reason, SUM(c.checks), t.validations
+            FROM counted c JOIN totals t ON t.schema_name = c.schema_name
+            WHERE c.failures > 0
+            GROUP BY c.schema_name, c.reason, t.validations
+            ORDER BY SUM(c.checks) DESC, c.schema_name
             """);
         return await query.ReadAsync(db, reader => new ValidationFailureGroup(reader.GetString(0), reader.GetString(1), reader.Long(2), reader.Long(3)), cancellationToken);
     }
@@ -38,19 +35,13 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
-        var day = query.Dialect.Bucket("started", TimeBucket.Day);
-
-        // Each validation step is matched to its run once; both versions are then grouped from that one result.
-        query.Append($"""
-            WITH checks AS MATERIALIZED (
-                SELECT r."PromptVersion" AS prompt, r."ToolContractVersion" AS contract, r."StartTime" AS started,
-                    COALESCE(s."ValidationSchema", s."Name") AS schema_name, CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END AS failed
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
-                WHERE s."Kind" = 'Validate' AND {where})
-            SELECT 0, prompt, MIN(started), schema_name, {day} AS d, SUM(failed), COUNT(*) FROM checks WHERE prompt IS NOT NULL GROUP BY prompt, schema_name, d
+        await AppendCountedAsync(db, query, filter, byVersion: true, TimeBucket.Day, cancellationToken);
+        query.Append("""
+            by_day AS (SELECT prompt, contract, schema_name, bucket, MIN(first_start) AS first_start, SUM(failures) AS failures, SUM(checks) AS checks
+                FROM counted GROUP BY prompt, contract, schema_name, bucket)
+            SELECT 0, prompt, MIN(first_start), schema_name, bucket, SUM(failures), SUM(checks) FROM by_day WHERE prompt IS NOT NULL GROUP BY prompt, schema_name, bucket
             UNION ALL
-            SELECT 1, contract, MIN(started), schema_name, {day} AS d, SUM(failed), COUNT(*) FROM checks WHERE contract IS NOT NULL GROUP BY contract, schema_name, d
+            SELECT 1, contract, MIN(first_start), schema_name, bucket, SUM(failures), SUM(checks) FROM by_day WHERE contract IS NOT NULL GROUP BY contract, schema_name, bucket
             """);
         var days = await query.ReadAsync(db, reader => (
             Dimension: reader.Long(0) == 0 ? CompareDimension.PromptVersion : CompareDimension.ToolContractVersion,
@@ -90,20 +81,64 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory)
         return failed.DistinctBy(f => f.RunId).Take(limit).ToList();
     }
 
-    /// <summary>The failure share of all validations per day (per hour over three days or less).</summary>
+    /// <summary>The failure share of all validations per day (per hour over three days or less), by the time the runs started.</summary>
     public async Task<IReadOnlyList<DailyValue>> GetTrendAsync(RunFilter filter, TimeBucket bucket, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
-        query.Append($"""
-            SELECT COALESCE(s."ValidationSchema", s."Name"), {query.Dialect.Bucket("s.\"StartTime\"", bucket)} AS bucket,
-                AVG(CASE WHEN s."ValidationPassed" IS FALSE THEN 1.0 ELSE 0.0 END)
-            FROM {RunFilterSql.StepsOf(filter)}
-            WHERE s."Kind" = 'Validate' AND {where}
-            GROUP BY COALESCE(s."ValidationSchema", s."Name"), bucket
-            ORDER BY 1, bucket
+        await AppendCountedAsync(db, query, filter, byVersion: false, bucket, cancellationToken);
+        query.Append("""
+            trend AS (SELECT schema_name, bucket, SUM(failures) AS failures, SUM(checks) AS checks FROM counted GROUP BY schema_name, bucket)
+            SELECT schema_name, bucket, 1.0 * failures / checks FROM trend ORDER BY schema_name, bucket
             """);
         return await query.ReadAsync(db, reader => new DailyValue(reader.GetString(0), SqlDialect.ParseBucket(reader.GetString(1), bucket), reader.Double(2)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a WITH clause with the CTE <c>counted</c>: the filter's validation steps counted by schema_name and
+    /// reason (null when passed) into failures and checks, and when asked by the run's prompt and contract versions
+    /// (with first_start, the earliest run start) and by a bucket of the run's start time. Whole rolled-up hours come
+    /// from the rollups, the rest from the steps. Ends with a comma, for the caller's next CTE.
+    /// </summary>
+    private async Task AppendCountedAsync(TraceDbContext db, SqlQuery query, RunFilter filter, bool byVersion, TimeBucket? bucket, CancellationToken cancellationToken)
+    {
+        var scope = await ReportScope.CreateAsync(db, query, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var needsRuns = byVersion || bucket is not null;
+
+        // The optional columns, as (steps expression, rollup expression, name); absent ones are NULL and not grouped.
+        var optional = new (string Steps, string Rollup, string Name, bool Grouped)[]
+        {
+            (byVersion ? "MIN(r.\"StartTime\")" : "NULL", byVersion ? "MIN(u.\"FirstStart\")" : "NULL", "first_start", false),
+            (byVersion ? "r.\"PromptVersion\"" : "NULL", byVersion ? "u.\"PromptVersion\"" : "NULL", "prompt", byVersion),
+            (byVersion ? "r.\"ToolContractVersion\"" : "NULL", byVersion ? "u.\"ToolContractVersion\"" : "NULL", "contract", byVersion),
+            (bucket is { } b ? query.Dialect.Bucket("r.\"StartTime\"", b) : "NULL", bucket is { } c ? query.Dialect.Bucket("u.\"Hour\"", c) : "NULL", "bucket", bucket is not null),
+        };
+        string Select(Func<(string Steps, string Rollup, string Name, bool Grouped), string> pick) =>
+            string.Join(", ", optional.Select(o => $"{pick(o)} AS {o.Name}"));
+        string GroupBy(Func<(string Steps, string Rollup, string Name, bool Grouped), string> pick) =>
+            string.Concat(optional.Where(o => o.Grouped).Select(o => ", " + pick(o)));
+
+        var stepsFrom = needsRuns && !scope.HasRollups ? "steps s JOIN runs r ON r.\"RunId\" = s.\"RunId\"" : scope.StepsFrom;
+        query.Append($"""
+            WITH counted AS (
+                SELECT {ValidationSql.Schema()} AS schema_name, {ValidationSql.Reason()} AS reason, SUM({ValidationSql.Failed()}) AS failures,
+                    COUNT(*) AS checks, {Select(o => o.Steps)}
+                FROM {stepsFrom}
+                WHERE s."Kind" = 'Validate' AND {scope.StepsWhere}
+                GROUP BY {ValidationSql.Schema()}, {ValidationSql.Reason()}{GroupBy(o => o.Steps)}
+            """);
+        if (scope.HasRollups)
+        {
+            query.Append($"""
+
+                UNION ALL
+                SELECT u."SchemaName", u."Reason", SUM(CASE WHEN u."Failed" THEN u."Checks" ELSE 0 END), SUM(u."Checks"), {Select(o => o.Rollup)}
+                FROM rollup_validation u
+                WHERE {scope.RollupWhere("u")}
+                GROUP BY u."SchemaName", u."Reason"{GroupBy(o => o.Rollup)}
+                """);
+        }
+
+        query.Append("),\n");
     }
 }
