@@ -17,7 +17,7 @@ public sealed class AnalyticsPagesTests(AppFixture app)
 
         var rows = page.Locator("[data-testid='slow-steps'] tbody tr");
         await Expect(rows.First).ToHaveAttributeAsync("data-row", DemoIncidents.TimingOutTool);
-        await Expect(rows.First.Locator("td").Nth(3)).ToHaveTextAsync(new Regex("^30\\.\\d\\d s$")); // p95: the 30 s timeout
+        await Expect(rows.First.Locator("td").Nth(3)).ToHaveTextAsync(new Regex("^(29\\.[7-9]\\d|30\\.[0-3]\\d) s$")); // p95: the 30 s timeout (estimated within 1 % once rolled up)
         await Expect(page.Locator("[data-testid='p95-chart'] .main-svg").First).ToBeVisibleAsync();
 
         await rows.First.ClickAsync();

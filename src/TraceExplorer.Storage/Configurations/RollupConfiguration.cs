@@ -4,10 +4,12 @@ using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Configurations;
 
-/// <summary>The hourly rollups behind the repeated-tools and validation reports (see <see cref="RollupMaterializer"/>).</summary>
+/// <summary>The hourly rollups behind the slow-steps, repeated-tools, validation and latency reports (see <see cref="RollupMaterializer"/>).</summary>
 internal sealed class RollupConfiguration :
     IEntityTypeConfiguration<RollupHour>, IEntityTypeConfiguration<PendingRollupHour>, IEntityTypeConfiguration<ValidationRollup>,
-    IEntityTypeConfiguration<ToolUsageRollup>, IEntityTypeConfiguration<ToolRepeatRollup>, IEntityTypeConfiguration<LoopStepRollup>
+    IEntityTypeConfiguration<ToolUsageRollup>, IEntityTypeConfiguration<ToolRepeatRollup>, IEntityTypeConfiguration<LoopStepRollup>,
+    IEntityTypeConfiguration<StepHourRollup>, IEntityTypeConfiguration<StepDayRollup>, IEntityTypeConfiguration<SlowestStepRollup>,
+    IEntityTypeConfiguration<RunHourRollup>, IEntityTypeConfiguration<RunDayRollup>
 {
     public void Configure(EntityTypeBuilder<RollupHour> builder)
     {
@@ -21,17 +23,9 @@ internal sealed class RollupConfiguration :
         builder.HasKey(h => h.Hour);
     }
 
-    public void Configure(EntityTypeBuilder<ValidationRollup> builder)
-    {
-        builder.ToTable("rollup_validation");
-        builder.HasIndex(v => v.Hour);
-    }
+    public void Configure(EntityTypeBuilder<ValidationRollup> builder) => ByHour(builder, "rollup_validation");
 
-    public void Configure(EntityTypeBuilder<ToolUsageRollup> builder)
-    {
-        builder.ToTable("rollup_tool_usage");
-        builder.HasIndex(u => u.Hour);
-    }
+    public void Configure(EntityTypeBuilder<ToolUsageRollup> builder) => ByHour(builder, "rollup_tool_usage");
 
     public void Configure(EntityTypeBuilder<ToolRepeatRollup> builder)
     {
@@ -39,9 +33,31 @@ internal sealed class RollupConfiguration :
         builder.HasIndex(t => new { t.Hour, t.ToolName });
     }
 
+    public void Configure(EntityTypeBuilder<StepHourRollup> builder) => ByHour(builder, "rollup_step_hours");
+
+    public void Configure(EntityTypeBuilder<StepDayRollup> builder) => ByHour(builder, "rollup_step_days");
+
+    public void Configure(EntityTypeBuilder<RunHourRollup> builder) => ByHour(builder, "rollup_run_hours");
+
+    public void Configure(EntityTypeBuilder<RunDayRollup> builder) => ByHour(builder, "rollup_run_days");
+
+    public void Configure(EntityTypeBuilder<SlowestStepRollup> builder)
+    {
+        builder.ToTable("rollup_slowest_steps");
+        builder.HasIndex(t => t.Hour);
+    }
+
     public void Configure(EntityTypeBuilder<LoopStepRollup> builder)
     {
         builder.ToTable("rollup_loop_steps");
         builder.HasIndex(l => l.Hour);
+    }
+
+    /// <summary>A rollup by run dimensions: read by ranges of hours.</summary>
+    private static void ByHour<T>(EntityTypeBuilder<T> builder, string table)
+        where T : RunDimensionsRollup
+    {
+        builder.ToTable(table);
+        builder.HasIndex(u => u.Hour);
     }
 }

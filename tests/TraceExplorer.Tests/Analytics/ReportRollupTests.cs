@@ -10,7 +10,7 @@ using TraceExplorer.Testing;
 namespace TraceExplorer.Tests.Analytics;
 
 /// <summary>
-/// The repeated-tools and validation reports read whole hours from the rollups and the rest from the steps; the two
+/// The slow-steps, repeated-tools and validation reports read whole hours from the rollups and the rest from the steps; the two
 /// must add up to exactly what the steps alone give, for any range and filter, and a write must never be hidden.
 /// </summary>
 public sealed class ReportRollupTests : IAsyncLifetime
@@ -47,6 +47,119 @@ public sealed class ReportRollupTests : IAsyncLifetime
         Assert.Equal(name != "status", scope.HasRollups);
     }
 
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Slow_steps_from_rollups_keep_exact_counts_and_estimate_percentiles_within_one_percent(string name)
+    {
+        var filter = Filter(name);
+        var queries = _store.Get<SlowStepQueries>();
+        var exact = await queries.GetGroupsAsync(filter, StepGrouping.Tool);
+        var exactSeries = await queries.GetP95SeriesAsync(filter, StepGrouping.Tool, ["kb.search", "orders.lookup"], TimeBucket.Hour);
+        var exactSlowest = await queries.GetSlowestRunsAsync(filter, StepGrouping.Tool, "kb.search", 5);
+        var exactSlowestKind = await queries.GetSlowestRunsAsync(filter, StepGrouping.Kind, "Retrieve", SlowStepQueries.MaxSlowestRuns);
+
+        await RollUpAsync();
+        var rolledUp = await queries.GetGroupsAsync(filter, StepGrouping.Tool);
+        var rolledUpSeries = await queries.GetP95SeriesAsync(filter, StepGrouping.Tool, ["kb.search", "orders.lookup"], TimeBucket.Hour);
+
+        // The slowest runs of a group are exact either way: the rollups keep the slowest runs of each hour.
+        Assert.NotEmpty(exactSlowest);
+        Assert.Equal(exactSlowest, await queries.GetSlowestRunsAsync(filter, StepGrouping.Tool, "kb.search", 5));
+        Assert.Equal(exactSlowestKind, await queries.GetSlowestRunsAsync(filter, StepGrouping.Kind, "Retrieve", SlowStepQueries.MaxSlowestRuns));
+
+        Assert.NotEmpty(exact);
+        Assert.All(exact, g => Assert.False(g.Estimated));
+        Assert.All(rolledUp, g => Assert.Equal(name != "status", g.Estimated));
+        Assert.Equal(exact.Select(g => (g.Group, g.Count, g.Failures, g.TotalMs, g.MaxMs)), rolledUp.Select(g => (g.Group, g.Count, g.Failures, g.TotalMs, g.MaxMs)));
+        foreach (var (e, r) in exact.Zip(rolledUp))
+        {
+            AssertWithinOnePercent(e.P50Ms, r.P50Ms);
+            AssertWithinOnePercent(e.P95Ms, r.P95Ms);
+            AssertWithinOnePercent(e.P99Ms, r.P99Ms);
+            Assert.True(r.P99Ms <= r.MaxMs);
+        }
+
+        Assert.Equal(exactSeries.Select(p => (p.Series, p.Bucket)), rolledUpSeries.Select(p => (p.Series, p.Bucket)));
+        foreach (var (e, r) in exactSeries.Zip(rolledUpSeries))
+        {
+            AssertWithinOnePercent(e.Value, r.Value);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Latency_from_rollups_keeps_exact_counts_and_estimates_percentiles_within_one_percent(string name)
+    {
+        var filter = Filter(name);
+        var queries = _store.Get<LatencyReportQueries>();
+        async Task<(IReadOnlyList<LatencyPoint> Hours, IReadOnlyList<LatencyPoint> Days, LatencySummary Summary)> ReportAsync() => (
+            await queries.GetSeriesAsync(filter, LatencyGrouping.Route, TimeBucket.Hour, sloMs: 1000),
+            await queries.GetSeriesAsync(filter, LatencyGrouping.None, TimeBucket.Day, sloMs: 1000),
+            await queries.GetSummaryAsync(filter, sloMs: 1000));
+        var exact = await ReportAsync();
+
+        await RollUpAsync();
+        var rolledUp = await ReportAsync();
+
+        Assert.NotEmpty(exact.Hours);
+        Assert.Equal(name != "status", rolledUp.Summary.Estimated);
+        Assert.False(exact.Summary.Estimated);
+        Assert.Equal((exact.Summary.Runs, exact.Summary.Failed, exact.Summary.OverSlo), (rolledUp.Summary.Runs, rolledUp.Summary.Failed, rolledUp.Summary.OverSlo));
+        AssertWithinOnePercent(exact.Summary.P95Ms, rolledUp.Summary.P95Ms);
+        foreach (var (e, r) in exact.Hours.Concat(exact.Days).Zip(rolledUp.Hours.Concat(rolledUp.Days)))
+        {
+            Assert.Equal((e.Series, e.Bucket, e.Runs, e.Failed, e.OverSlo), (r.Series, r.Bucket, r.Runs, r.Failed, r.OverSlo));
+            AssertWithinOnePercent(e.P50Ms, r.P50Ms);
+            AssertWithinOnePercent(e.P95Ms, r.P95Ms);
+            AssertWithinOnePercent(e.P99Ms, r.P99Ms);
+        }
+
+        Assert.Equal(exact.Hours.Count + exact.Days.Count, rolledUp.Hours.Count + rolledUp.Days.Count);
+    }
+
+    [Fact]
+    public async Task Slow_steps_over_whole_days_read_the_daily_rollups_and_agree_with_the_steps()
+    {
+        // Three more days of runs, one every 50 minutes from Nov 5: Nov 6 and 7 are whole days inside the ranges below.
+        var later = new List<object>();
+        for (var i = 0; i < 86; i++)
+        {
+            var run = HandBuilt.Run($"d{i}", 1000, new DateTime(2026, 11, 5, 0, 10, 0, DateTimeKind.Utc).AddMinutes(50 * i), prompt: i % 2 == 0 ? "p1" : "p2");
+            later.Add(run);
+            later.Add(HandBuilt.Step(run, 1, StepKind.Tool, "agent.tool", 10 + (i * 37 % 500), tool: "orders.lookup", argumentsHash: "o"));
+        }
+
+        await _store.AddAsync(later);
+        var queries = _store.Get<SlowStepQueries>();
+        var filters = new[]
+        {
+            new RunFilter(),
+            new RunFilter { From = new DateTime(2026, 11, 5, 7, 30, 0, DateTimeKind.Utc), To = new DateTime(2026, 11, 7, 23, 15, 0, DateTimeKind.Utc), PromptVersion = "p2" },
+        };
+        var exact = new List<IReadOnlyList<SlowStepGroup>>();
+        foreach (var filter in filters)
+        {
+            exact.Add(await queries.GetGroupsAsync(filter, StepGrouping.Tool));
+        }
+
+        await new RollupMaterializer(_store.ContextFactory, new FixedClock(new DateTime(2026, 11, 8, 6, 0, 0, DateTimeKind.Utc))).RunAsync(1000);
+
+        await using var db = await _store.ContextFactory.CreateDbContextAsync();
+        Assert.Equal(3, await db.Set<StepDayRollup>().Where(u => u.Hour >= new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc)).Select(u => u.Hour).Distinct().CountAsync());
+        for (var i = 0; i < filters.Length; i++)
+        {
+            var rolledUp = await queries.GetGroupsAsync(filters[i], StepGrouping.Tool);
+            Assert.Equal(exact[i].Select(g => (g.Group, g.Count, g.Failures, g.TotalMs, g.MaxMs)), rolledUp.Select(g => (g.Group, g.Count, g.Failures, g.TotalMs, g.MaxMs)));
+            Assert.All(rolledUp, g => Assert.True(g.Estimated));
+            foreach (var (e, r) in exact[i].Zip(rolledUp))
+            {
+                AssertWithinOnePercent(e.P50Ms, r.P50Ms);
+                AssertWithinOnePercent(e.P95Ms, r.P95Ms);
+                AssertWithinOnePercent(e.P99Ms, r.P99Ms);
+            }
+        }
+    }
+
     [Fact]
     public async Task The_rollups_hold_per_run_repeats_and_loops_and_counts_by_run_dimensions()
     {
@@ -61,6 +174,11 @@ public sealed class ReportRollupTests : IAsyncLifetime
         Assert.Equal([("p1", false, 1L), ("p1", false, 1L), ("p2", true, 1L)], firstHour.Select(v => (v.PromptVersion!, v.Failed, v.Checks)));
         Assert.Equal(HandBuilt.Start.AddMinutes(20), firstHour.Single(v => v.PromptVersion == "p2").FirstStart);
         Assert.Empty(await db.Set<PendingRollupHour>().ToListAsync());
+
+        // Durations are bucketed by the database as DurationHistogram does, and each day sums its hours.
+        Assert.Equal([DurationHistogram.BucketOf(5)], await db.Set<StepHourRollup>().Where(u => u.Kind == "Validate").Select(u => u.Bucket).Distinct().ToListAsync());
+        var day = await db.Set<StepDayRollup>().Where(u => u.Kind == "Validate").ToListAsync();
+        Assert.Equal((RunCount, RunCount * 5.0, HandBuilt.Start.Date), (day.Sum(u => u.Steps), day.Sum(u => u.TotalMs), day.Select(u => u.Hour).Distinct().Single()));
     }
 
     [Fact]
@@ -89,6 +207,9 @@ public sealed class ReportRollupTests : IAsyncLifetime
         await using var db = await _store.ContextFactory.CreateDbContextAsync();
         Assert.Equal([HandBuilt.Start, HandBuilt.Start.AddHours(1)], await db.Set<RollupHour>().OrderBy(h => h.Hour).Select(h => h.Hour).ToListAsync());
     }
+
+    private static void AssertWithinOnePercent(double exact, double estimate) =>
+        Assert.InRange(estimate, exact * (1 - DurationHistogram.RelativeError) - 1e-9, exact * (1 + DurationHistogram.RelativeError) + 1e-9);
 
     private Task<int> RollUpAsync() => new RollupMaterializer(_store.ContextFactory, new FixedClock(HandBuilt.Start.AddHours(7))).RunAsync(100);
 
@@ -125,7 +246,7 @@ public sealed class ReportRollupTests : IAsyncLifetime
         var entities = new List<object>();
         for (var i = 0; i < RunCount; i++)
         {
-            var run = HandBuilt.Run($"r{i}", 1000, HandBuilt.Start.AddMinutes(20 * i), status: i % 7 == 3 ? RunStatus.Error : RunStatus.Ok,
+            var run = HandBuilt.Run($"r{i}", 700 + 37 * i % 600, HandBuilt.Start.AddMinutes(20 * i), status: i % 7 == 3 ? RunStatus.Error : RunStatus.Ok,
                 prompt: i % 3 == 1 ? "p2" : "p1", route: i % 4 == 0 ? "fallback" : "primary", models: i % 2 == 0 ? "gpt-4o" : "gpt-4o,claude");
             run.ToolContractVersion = i < 9 ? "t1" : "t2";
             var failed = i % 3 == 1;

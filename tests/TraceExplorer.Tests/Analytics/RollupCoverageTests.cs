@@ -48,6 +48,21 @@ public sealed class RollupCoverageTests
     }
 
     [Fact]
+    public void Whole_days_of_rolled_up_hours_are_split_from_the_hours_at_either_end()
+    {
+        var coverage = RollupCoverage.Split(At(20.5), At(75), Enumerable.Range(0, 80).Select(i => At(i)).ToList());
+
+        var (days, hours) = coverage.SplitDays();
+
+        Assert.Equal([new RunTimeRange(At(24), At(72))], days);
+        Assert.Equal([new RunTimeRange(At(21), At(24)), new RunTimeRange(At(72), At(75))], hours);
+
+        var (noDays, onlyHours) = RollupCoverage.Split(At(1), At(5), [At(1), At(2), At(3)]).SplitDays();
+        Assert.Empty(noDays);
+        Assert.Equal([new RunTimeRange(At(1), At(4))], onlyHours);
+    }
+
+    [Fact]
     public void The_hour_of_a_time_is_truncated_and_stays_utc()
     {
         var hour = RollupCoverage.HourOf(new DateTime(2026, 11, 1, 13, 59, 59, 999, DateTimeKind.Utc));

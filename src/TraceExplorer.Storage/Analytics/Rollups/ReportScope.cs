@@ -20,19 +20,24 @@ public sealed class ReportScope
         if (HasRollups)
         {
             // The steps outside the rolled-up hours are few: read them run by run, from the runs' start time index.
+            RunsWhere = $"{RunFilterSql.Where(query, _timeless)} AND {RollupCoverage.Condition(query, "r.\"StartTime\"", coverage.Raw)}";
             StepsFrom = query.Dialect.StepsOfRuns;
-            StepsWhere = $"{SqlDialect.StepsOfRunsJoin} AND {RunFilterSql.Where(query, _timeless)} AND {RollupCoverage.Condition(query, "r.\"StartTime\"", coverage.Raw)}";
+            StepsWhere = $"{SqlDialect.StepsOfRunsJoin} AND {RunsWhere}";
         }
         else
         {
+            RunsWhere = RunFilterSql.Where(query, filter);
             StepsFrom = RunFilterSql.StepsOf(filter);
-            StepsWhere = RunFilterSql.Where(query, filter);
+            StepsWhere = RunsWhere;
         }
     }
 
     public RollupCoverage Coverage { get; }
 
     public bool HasRollups => Coverage.Rollups.Count > 0;
+
+    /// <summary>The condition on the runs table (alias r): the filter's runs outside the rolled-up hours.</summary>
+    public string RunsWhere { get; }
 
     /// <summary>The steps table (alias s), joined to its runs (alias r) when the condition needs them.</summary>
     public string StepsFrom { get; }
@@ -41,8 +46,11 @@ public sealed class ReportScope
     public string StepsWhere { get; }
 
     /// <summary>The condition on a rollup table with run dimensions under <paramref name="alias"/>.</summary>
-    public string RollupWhere(string alias) =>
-        $"{RunFilterSql.Where(_query, _timeless, alias)} AND {RollupCoverage.Condition(_query, RunFilterSql.Column(alias, "Hour"), Coverage.Rollups)}";
+    public string RollupWhere(string alias) => RollupWhere(alias, Coverage.Rollups);
+
+    /// <summary>The condition on a rollup table with run dimensions under <paramref name="alias"/>, over some of the rolled-up ranges.</summary>
+    public string RollupWhere(string alias, IReadOnlyList<RunTimeRange> ranges) =>
+        $"{RunFilterSql.Where(_query, _timeless, alias)} AND {RollupCoverage.Condition(_query, RunFilterSql.Column(alias, "Hour"), ranges)}";
 
     /// <summary>The condition on a per-run rollup table under <paramref name="alias"/>, joined to its runs as r.</summary>
     public string RunRollupWhere(string alias) =>

@@ -56,6 +56,43 @@ public sealed record RollupCoverage(IReadOnlyList<RunTimeRange> Rollups, IReadOn
         return new RollupCoverage(rollups, raw);
     }
 
+    /// <summary>
+    /// The rolled-up ranges split into whole UTC days, read from the daily rollups where a report keeps them, and the
+    /// hours left over at either end of each range.
+    /// </summary>
+    public (IReadOnlyList<RunTimeRange> Days, IReadOnlyList<RunTimeRange> Hours) SplitDays()
+    {
+        var days = new List<RunTimeRange>();
+        var hours = new List<RunTimeRange>();
+        foreach (var range in Rollups)
+        {
+            var (from, to) = (range.From!.Value, range.To!.Value);
+            var firstDay = from.TimeOfDay == TimeSpan.Zero ? from : from.Date.AddDays(1);
+            var lastDay = to.Date;
+            if (firstDay >= lastDay)
+            {
+                hours.Add(range);
+                continue;
+            }
+
+            days.Add(new RunTimeRange(DateTime.SpecifyKind(firstDay, DateTimeKind.Utc), DateTime.SpecifyKind(lastDay, DateTimeKind.Utc)));
+            if (from < firstDay)
+            {
+                hours.Add(new RunTimeRange(from, DateTime.SpecifyKind(firstDay, DateTimeKind.Utc)));
+            }
+
+            if (lastDay < to)
+            {
+                hours.Add(new RunTimeRange(DateTime.SpecifyKind(lastDay, DateTimeKind.Utc), to));
+            }
+        }
+
+        return (days, hours);
+    }
+
+    /// <summary>The UTC day a time falls in.</summary>
+    public static DateTime DayOf(DateTime time) => DateTime.SpecifyKind(time.Date, DateTimeKind.Utc);
+
     /// <summary>The hour a time falls in.</summary>
     public static DateTime HourOf(DateTime time) =>
         DateTime.SpecifyKind(new DateTime(time.Ticks - time.Ticks % Hour.Ticks), DateTimeKind.Utc);

@@ -1,17 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Rollups;
 
 /// <summary>
-/// Rolls up whole hours of runs for the repeated-tools and validation reports: per-run repeats and loops, and counts
-/// by run dimensions. An hour is rolled up once it is over; a write that touches its runs later marks it pending
-/// (<see cref="RollupInvalidation"/>) and it is rolled up again. Reports read pending hours from the steps meanwhile.
+/// Rolls up whole hours of runs for the reports: per-run repeats, loops and slowest steps; counts by run dimensions;
+/// step and run duration histograms (summed per day too). An hour is rolled up once it is over; a write that touches
+/// its runs later marks it pending (<see cref="RollupInvalidation"/>) and it is rolled up again. Reports read pending
+/// hours from the steps meanwhile.
 /// </summary>
 public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> contextFactory, TimeProvider clock)
 {
     /// <summary>Hours further back than this are never rolled up (a run with a clock far off); reports read them from the steps.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
+
+    private static readonly string StepKeys = string.Join(", ", new[] { "Kind", "Name", "ToolName", "Model" }.Select(c => $"\"{c}\""));
 
     private static readonly string Dimensions = string.Join(", ",
         new[] { "AgentName", "Route", "PromptVersion", "PolicyVersion", "ToolContractVersion", "RouteConfigVersion", "Models" }.Select(c => $"\"{c}\""));
@@ -61,7 +65,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
             return false;
         }
 
-        foreach (var table in new[] { "rollup_validation", "rollup_tool_usage", "rollup_tool_repeats", "rollup_loop_steps" })
+        foreach (var table in new[] { "rollup_validation", "rollup_tool_usage", "rollup_tool_repeats", "rollup_loop_steps", "rollup_step_hours", "rollup_slowest_steps", "rollup_run_hours" })
         {
             var delete = new SqlQuery(dialect);
             await delete.Append($"DELETE FROM {table} WHERE \"Hour\" = {delete.Parameter(hour)}").ExecuteAsync(db, cancellationToken);
@@ -71,6 +75,8 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         {
             await insert.ExecuteAsync(db, cancellationToken);
         }
+
+        await SumDayAsync(db, dialect, RollupCoverage.DayOf(hour), cancellationToken);
 
         var done = new SqlQuery(dialect);
         var at = done.Parameter(hour);
@@ -125,11 +131,75 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
             HAVING COUNT(*) >= 2
             """);
 
+        var durations = Start(out at, out inHour);
+        var stepKeys = string.Join(", ", StepKeys.Split(", ").Select(c => "s." + c));
+        var bucket = DurationHistogram.BucketSql("s.\"DurationMs\"");
+        yield return durations.Append($"""
+            INSERT INTO rollup_step_hours ("Hour", {Dimensions}, {StepKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
+            SELECT {at}, {dimensions}, {stepKeys}, {bucket}, COUNT(*), SUM({StepGroup.FailedSql("s")}), SUM(s."DurationMs"), MAX(s."DurationMs")
+            FROM {runs}
+            WHERE {inHour}
+            GROUP BY {dimensions}, {stepKeys}, {bucket}
+            """);
+
+        var runDurations = new SqlQuery(dialect);
+        at = runDurations.Parameter(hour);
+        yield return runDurations.Append($"""
+            INSERT INTO rollup_run_hours ("Hour", {Dimensions}, "Bucket", "Runs", "Failures")
+            SELECT {at}, {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}, COUNT(*), SUM(CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END)
+            FROM runs r
+            WHERE r."StartTime" >= {at} AND r."StartTime" < {runDurations.Parameter(hour + RollupCoverage.Hour)}
+            GROUP BY {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}
+            """);
+
+        // Each run's slowest step per group, then the slowest runs per group among runs of the same dimensions.
+        var slowest = Start(out at, out inHour);
+        yield return slowest.Append($"""
+            INSERT INTO rollup_slowest_steps ("RunId", "Hour", {StepKeys}, "StepNumber", "StartTime", "DurationMs", "Failed")
+            SELECT run_id, {at}, "Kind", "Name", "ToolName", "Model", step, started, v, failed = 1
+            FROM (
+                SELECT run_id, "Kind", "Name", "ToolName", "Model", step, started, v, failed,
+                    ROW_NUMBER() OVER (PARTITION BY {Dimensions}, {StepKeys} ORDER BY v DESC, run_id) AS rank_in_group
+                FROM (
+                    SELECT s."RunId" AS run_id, {dimensions}, {stepKeys}, s."StepNumber" AS step, s."StartTime" AS started, s."DurationMs" AS v,
+                        {StepGroup.FailedSql("s")} AS failed,
+                        ROW_NUMBER() OVER (PARTITION BY s."RunId", {stepKeys} ORDER BY s."DurationMs" DESC, s."StepNumber") AS rank_in_run
+                    FROM {runs}
+                    WHERE {inHour}) by_run
+                WHERE rank_in_run = 1) by_group
+            WHERE rank_in_group <= {SlowStepQueries.MaxSlowestRuns}
+            """);
+
         var loops = Start(out at, out inHour);
         yield return loops.Append(LoopSql.Rows(runs, inHour)).Append($"""
             INSERT INTO rollup_loop_steps ("RunId", "Hour", "Pattern", "Length", "StepNumber")
             SELECT run_id, {at}, pattern, length, step FROM loops
             """);
+    }
+
+    /// <summary>Recomputes a day's step and run durations from its hours, in the transaction that changed one of them.</summary>
+    private static async Task SumDayAsync(TraceDbContext db, SqlDialect dialect, DateTime day, CancellationToken cancellationToken)
+    {
+        var sums = new[]
+        {
+            (Table: "rollup_step", Keys: $"{Dimensions}, {StepKeys}, \"Bucket\"", Sums: "SUM(\"Steps\"), SUM(\"Failures\"), SUM(\"TotalMs\"), MAX(\"MaxMs\")",
+                Columns: "\"Steps\", \"Failures\", \"TotalMs\", \"MaxMs\""),
+            (Table: "rollup_run", Keys: $"{Dimensions}, \"Bucket\"", Sums: "SUM(\"Runs\"), SUM(\"Failures\")", Columns: "\"Runs\", \"Failures\""),
+        };
+        foreach (var (table, keys, aggregates, columns) in sums)
+        {
+            var query = new SqlQuery(dialect);
+            var at = query.Parameter(day);
+            query.Append($"""
+                DELETE FROM {table}_days WHERE "Hour" = {at};
+                INSERT INTO {table}_days ("Hour", {keys}, {columns})
+                SELECT {at}, {keys}, {aggregates}
+                FROM {table}_hours
+                WHERE "Hour" >= {at} AND "Hour" < {query.Parameter(day.AddDays(1))}
+                GROUP BY {keys};
+                """);
+            await query.ExecuteAsync(db, cancellationToken);
+        }
     }
 
     private async Task QueueUnrolledHoursAsync(DateTime currentHour, DateTime oldest, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace TraceExplorer.Web.Components.Pages;
 public sealed partial class SlowSteps
 {
     public const int ChartGroups = 5;
-    public const int DrillDownRuns = 20;
+    public const int DrillDownRuns = SlowStepQueries.MaxSlowestRuns;
 
     private IReadOnlyList<SlowStepGroup> _groups = [];
     private IReadOnlyList<ReportColumn<SlowStepGroup>> _columns = ReportColumns.SlowSteps(StepGrouping.Tool);
