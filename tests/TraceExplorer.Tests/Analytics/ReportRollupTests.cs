@@ -142,7 +142,7 @@ public sealed class ReportRollupTests : IAsyncLifetime
             exact.Add(await queries.GetGroupsAsync(filter, StepGrouping.Tool));
         }
 
-        await new RollupMaterializer(_store.ContextFactory, new FixedClock(new DateTime(2026, 11, 8, 6, 0, 0, DateTimeKind.Utc))).RunAsync(1000);
+        await new RollupMaterializer(_store.ContextFactory, new FixedClock(new DateTime(2026, 11, 8, 6, 0, 0, DateTimeKind.Utc))).RunAsync(1000, onlySettled: false);
 
         await using var db = await _store.ContextFactory.CreateDbContextAsync();
         Assert.Equal(3, await db.Set<StepDayRollup>().Where(u => u.Hour >= new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc)).Select(u => u.Hour).Distinct().CountAsync());
@@ -198,11 +198,42 @@ public sealed class ReportRollupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_hour_is_rolled_up_once_no_write_has_touched_it_since_the_previous_pass()
+    {
+        var materializer = new RollupMaterializer(_store.ContextFactory, new FixedClock(HandBuilt.Start.AddHours(7)));
+
+        Assert.Equal(0, await materializer.RunAsync(100)); // first seen
+        Assert.Equal(7, await materializer.RunAsync(100)); // unchanged since: rolled up
+
+        await _store.Get<RunDeletion>().DeleteRunAsync("r5", "test");
+        Assert.Equal(0, await materializer.RunAsync(100)); // written since the previous pass
+        Assert.Equal(1, await materializer.RunAsync(100));
+    }
+
+    [Fact]
+    public async Task An_hour_left_without_runs_loses_its_rollup_rows_and_its_day_is_summed_again()
+    {
+        await RollUpAsync();
+        foreach (var run in new[] { "r0", "r1", "r2" })
+        {
+            await _store.Get<RunDeletion>().DeleteRunAsync(run, "test");
+        }
+
+        Assert.Equal(1, await RollUpAsync());
+
+        await using var db = await _store.ContextFactory.CreateDbContextAsync();
+        Assert.False(await db.Set<StepHourRollup>().AnyAsync(u => u.Hour == HandBuilt.Start));
+        Assert.False(await db.Set<ValidationRollup>().AnyAsync(u => u.Hour == HandBuilt.Start));
+        Assert.Equal((RunCount - 3) * 5, await db.Set<StepDayRollup>().SumAsync(u => u.Steps));
+        Assert.Equal(RunCount - 3, (await _store.Get<LatencyReportQueries>().GetSummaryAsync(new RunFilter(), 1000)).Runs);
+    }
+
+    [Fact]
     public async Task The_current_hour_is_not_rolled_up()
     {
         var clock = new FixedClock(HandBuilt.Start.AddHours(2.5));
 
-        await new RollupMaterializer(_store.ContextFactory, clock).RunAsync(100);
+        await new RollupMaterializer(_store.ContextFactory, clock).RunAsync(100, onlySettled: false);
 
         await using var db = await _store.ContextFactory.CreateDbContextAsync();
         Assert.Equal([HandBuilt.Start, HandBuilt.Start.AddHours(1)], await db.Set<RollupHour>().OrderBy(h => h.Hour).Select(h => h.Hour).ToListAsync());
@@ -211,7 +242,7 @@ public sealed class ReportRollupTests : IAsyncLifetime
     private static void AssertWithinOnePercent(double exact, double estimate) =>
         Assert.InRange(estimate, exact * (1 - DurationHistogram.RelativeError) - 1e-9, exact * (1 + DurationHistogram.RelativeError) + 1e-9);
 
-    private Task<int> RollUpAsync() => new RollupMaterializer(_store.ContextFactory, new FixedClock(HandBuilt.Start.AddHours(7))).RunAsync(100);
+    private Task<int> RollUpAsync() => new RollupMaterializer(_store.ContextFactory, new FixedClock(HandBuilt.Start.AddHours(7))).RunAsync(100, onlySettled: false);
 
     private static RunFilter Filter(string name) => name switch
     {

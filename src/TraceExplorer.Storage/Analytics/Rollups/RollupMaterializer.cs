@@ -15,6 +15,12 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
     /// <summary>Hours further back than this are never rolled up (a run with a clock far off); reports read them from the steps.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
 
+    /// <summary>The tables rolled up per hour, each computed by one statement of <see cref="Inserts"/>.</summary>
+    private static readonly Type[] HourTables =
+        [typeof(ValidationRollup), typeof(ToolUsageRollup), typeof(ToolRepeatRollup), typeof(StepHourRollup), typeof(RunHourRollup), typeof(SlowestStepRollup), typeof(LoopStepRollup)];
+
+    private Dictionary<DateTime, long> _lastSeen = [];
+
     private static readonly string StepKeys = string.Join(", ", new[] { "Kind", "Name", "ToolName", "Model" }.Select(c => $"\"{c}\""));
 
     private static readonly string Dimensions = string.Join(", ",
@@ -23,72 +29,187 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
     /// <summary>
     /// Queues the past hours never rolled up (with runs or without: an empty hour is rolled up too, so that reports
     /// read whole ranges of hours from the rollups), then rolls up up to <paramref name="maxHours"/> pending hours
-    /// before the current one, newest first.
+    /// before the current one, newest first. With <paramref name="onlySettled"/> an hour is rolled up only once no
+    /// write has touched it since the previous pass, so that an hour still being written (a backfill, a benchmark) is
+    /// not rolled up again and again while the writes go on.
     /// </summary>
     /// <returns>The hours rolled up.</returns>
-    public async Task<int> RunAsync(int maxHours, CancellationToken cancellationToken = default)
+    public async Task<int> RunAsync(int maxHours, bool onlySettled = true, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var currentHour = RollupCoverage.HourOf(now);
         await QueueUnrolledHoursAsync(currentHour, now - MaxAge, cancellationToken);
 
-        List<DateTime> pending;
+        List<PendingRollupHour> pending;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
-            pending = await db.Set<PendingRollupHour>().Where(p => p.Hour < currentHour)
-                .OrderByDescending(p => p.Hour).Take(maxHours).Select(p => p.Hour).ToListAsync(cancellationToken);
+            pending = await db.Set<PendingRollupHour>().AsNoTracking().Where(p => p.Hour < currentHour)
+                .OrderByDescending(p => p.Hour).Take(maxHours).ToListAsync(cancellationToken);
         }
 
-        var rolled = 0;
-        foreach (var hour in pending)
+        var previous = Interlocked.Exchange(ref _lastSeen, pending.ToDictionary(p => p.Hour, p => p.Version));
+        var settled = pending.Where(p => !onlySettled || (previous.TryGetValue(p.Hour, out var seen) && seen == p.Version)).ToList();
+        var withRuns = await HoursWithRunsAsync(settled.Select(p => p.Hour), cancellationToken);
+        var rolled = await ClearEmptyHoursAsync(settled.Where(p => !withRuns.Contains(p.Hour)).ToList(), cancellationToken);
+        foreach (var hour in settled.Where(p => withRuns.Contains(p.Hour)))
         {
-            rolled += await RollUpAsync(hour, cancellationToken) ? 1 : 0;
+            rolled += await RollUpAsync(hour.Hour, cancellationToken) ? 1 : 0;
         }
 
         return rolled;
     }
 
-    /// <summary>Rolls up one hour if it is still pending; false when it was not (another node did it first).</summary>
+    /// <summary>
+    /// Rolls up one hour if it is still pending; false when it was not, or was written to meanwhile. The rollups are
+    /// computed into temporary tables first, outside any transaction, and copied in a short one that checks that no
+    /// write has touched the hour since: on SQLite, ingest waits only for the copy.
+    /// </summary>
     public async Task<bool> RollUpAsync(DateTime hour, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var dialect = SqlDialect.For(db);
-
-        // On PostgreSQL the pending row is held until commit: a write to the hour waits, another node skips it.
-        var read = new SqlQuery(dialect);
-        read.Append($"SELECT \"Version\" FROM rollup_pending WHERE \"Hour\" = {read.Parameter(hour)}")
-            .Append(dialect.Provider == StoreProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : "");
-        var versions = await read.ReadAsync(db, reader => reader.GetInt64(0), cancellationToken);
-        if (versions.Count == 0)
+        var tables = HourTables.Select(type => Describe(db, type)).ToList();
+        var version = await PendingVersionAsync(db, dialect, hour, cancellationToken);
+        if (version is null)
         {
             return false;
         }
 
-        foreach (var table in new[] { "rollup_validation", "rollup_tool_usage", "rollup_tool_repeats", "rollup_loop_steps", "rollup_step_hours", "rollup_slowest_steps", "rollup_run_hours" })
+        try
         {
-            var delete = new SqlQuery(dialect);
-            await delete.Append($"DELETE FROM {table} WHERE \"Hour\" = {delete.Parameter(hour)}").ExecuteAsync(db, cancellationToken);
+            foreach (var (table, columns) in tables)
+            {
+                await new SqlQuery(dialect).Append($"""
+                    DROP TABLE IF EXISTS {Staged(table)};
+                    CREATE TEMP TABLE {Staged(table)} AS SELECT {columns} FROM {table} WHERE 1 = 0;
+                    """).ExecuteAsync(db, cancellationToken);
+            }
+
+            foreach (var insert in Inserts(dialect, hour))
+            {
+                await insert.ExecuteAsync(db, cancellationToken);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await PendingVersionAsync(db, dialect, hour, cancellationToken) != version)
+            {
+                return false;
+            }
+
+            foreach (var (table, columns) in tables)
+            {
+                var copy = new SqlQuery(dialect);
+                await copy.Append($"""
+                    DELETE FROM {table} WHERE "Hour" = {copy.Parameter(hour)};
+                    INSERT INTO {table} ({columns}) SELECT {columns} FROM {Staged(table)};
+                    """).ExecuteAsync(db, cancellationToken);
+            }
+
+            await SumDayAsync(db, dialect, RollupCoverage.DayOf(hour), cancellationToken);
+            await MarkRolledUpAsync(db, dialect, hour, version.Value, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            foreach (var (table, _) in tables)
+            {
+                await new SqlQuery(dialect).Append($"DROP TABLE IF EXISTS {Staged(table)}").ExecuteAsync(db, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rolls up hours without runs (the quiet hours of a store, or hours whose runs were deleted) together in one
+    /// short transaction: their rows, if any, are deleted.
+    /// </summary>
+    private async Task<int> ClearEmptyHoursAsync(IReadOnlyList<PendingRollupHour> hours, CancellationToken cancellationToken)
+    {
+        if (hours.Count == 0)
+        {
+            return 0;
         }
 
-        foreach (var insert in Inserts(dialect, hour))
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var dialect = SqlDialect.For(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cleared = new List<DateTime>();
+        foreach (var hour in hours)
         {
-            await insert.ExecuteAsync(db, cancellationToken);
+            if (await PendingVersionAsync(db, dialect, hour.Hour, cancellationToken) != hour.Version)
+            {
+                continue;
+            }
+
+            foreach (var (table, _) in HourTables.Select(type => Describe(db, type)))
+            {
+                var delete = new SqlQuery(dialect);
+                await delete.Append($"DELETE FROM {table} WHERE \"Hour\" = {delete.Parameter(hour.Hour)}").ExecuteAsync(db, cancellationToken);
+            }
+
+            await MarkRolledUpAsync(db, dialect, hour.Hour, hour.Version, cancellationToken);
+            cleared.Add(hour.Hour);
         }
 
-        await SumDayAsync(db, dialect, RollupCoverage.DayOf(hour), cancellationToken);
+        foreach (var day in cleared.Select(RollupCoverage.DayOf).Distinct())
+        {
+            await SumDayAsync(db, dialect, day, cancellationToken);
+        }
 
+        await transaction.CommitAsync(cancellationToken);
+        return cleared.Count;
+    }
+
+    /// <summary>Of these hours, those in which runs started.</summary>
+    private async Task<HashSet<DateTime>> HoursWithRunsAsync(IEnumerable<DateTime> hours, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var found = new HashSet<DateTime>();
+        foreach (var hour in hours)
+        {
+            var end = hour + RollupCoverage.Hour;
+            if (await db.Runs.AnyAsync(r => r.StartTime >= hour && r.StartTime < end, cancellationToken))
+            {
+                found.Add(hour);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Records the hour as rolled up and clears it from pending, unless a write has bumped its version since.</summary>
+    private async Task MarkRolledUpAsync(TraceDbContext db, SqlDialect dialect, DateTime hour, long version, CancellationToken cancellationToken)
+    {
         var done = new SqlQuery(dialect);
         var at = done.Parameter(hour);
-        done.Append($"""
+        await done.Append($"""
             INSERT INTO rollup_hours ("Hour", "MaterializedAt") VALUES ({at}, {done.Parameter(clock.GetUtcNow().UtcDateTime)})
                 ON CONFLICT ("Hour") DO UPDATE SET "MaterializedAt" = excluded."MaterializedAt";
-            DELETE FROM rollup_pending WHERE "Hour" = {at} AND "Version" = {done.Parameter(versions[0])};
-            """);
-        await done.ExecuteAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            DELETE FROM rollup_pending WHERE "Hour" = {at} AND "Version" = {done.Parameter(version)};
+            """).ExecuteAsync(db, cancellationToken);
     }
+
+    /// <summary>The hour's pending version; on PostgreSQL, in a transaction, its row is held until commit (a write to the hour waits).</summary>
+    private static async Task<long?> PendingVersionAsync(TraceDbContext db, SqlDialect dialect, DateTime hour, CancellationToken cancellationToken)
+    {
+        var read = new SqlQuery(dialect);
+        read.Append($"SELECT \"Version\" FROM rollup_pending WHERE \"Hour\" = {read.Parameter(hour)}")
+            .Append(dialect.Provider == StoreProvider.Postgres && db.Database.CurrentTransaction is not null ? " FOR UPDATE" : "");
+        var versions = await read.ReadAsync(db, reader => reader.GetInt64(0), cancellationToken);
+        return versions.Count == 0 ? null : versions[0];
+    }
+
+    /// <summary>A rollup table's name and its columns but the key, from the model.</summary>
+    private static (string Table, string Columns) Describe(TraceDbContext db, Type type)
+    {
+        var entity = db.Model.FindEntityType(type)!;
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => $"\"{p.GetColumnName()}\"");
+        return (entity.GetTableName()!, string.Join(", ", columns));
+    }
+
+    /// <summary>The temporary table an hour's rows of a rollup table are computed into.</summary>
+    private static string Staged(string table) => "staged_" + table;
 
     private static IEnumerable<SqlQuery> Inserts(SqlDialect dialect, DateTime hour)
     {
@@ -105,7 +226,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
         var validation = Start(out var at, out var inHour);
         yield return validation.Append($"""
-            INSERT INTO rollup_validation ("Hour", {Dimensions}, "SchemaName", "Failed", "Reason", "Checks", "FirstStart")
+            INSERT INTO {Staged("rollup_validation")} ("Hour", {Dimensions}, "SchemaName", "Failed", "Reason", "Checks", "FirstStart")
             SELECT {at}, {dimensions}, {ValidationSql.Schema()}, {ValidationSql.Failed()} = 1, {ValidationSql.Reason()}, COUNT(*), MIN(r."StartTime")
             FROM {runs}
             WHERE s."Kind" = 'Validate' AND {inHour}
@@ -114,7 +235,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
         var usage = Start(out at, out inHour);
         yield return usage.Append($"""
-            INSERT INTO rollup_tool_usage ("Hour", {Dimensions}, "ToolName", "Runs")
+            INSERT INTO {Staged("rollup_tool_usage")} ("Hour", {Dimensions}, "ToolName", "Runs")
             SELECT {at}, {dimensions}, s."ToolName", COUNT(DISTINCT s."RunId")
             FROM {runs}
             WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
@@ -123,7 +244,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
         var repeats = Start(out at, out inHour);
         yield return repeats.Append($"""
-            INSERT INTO rollup_tool_repeats ("RunId", "Hour", "ToolName", "ArgumentsHash", "Calls", "TotalMs", "FastestMs")
+            INSERT INTO {Staged("rollup_tool_repeats")} ("RunId", "Hour", "ToolName", "ArgumentsHash", "Calls", "TotalMs", "FastestMs")
             SELECT s."RunId", {at}, s."ToolName", s."ToolArgumentsHash", COUNT(*), SUM(s."DurationMs"), MIN(s."DurationMs")
             FROM {runs}
             WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
@@ -135,7 +256,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         var stepKeys = string.Join(", ", StepKeys.Split(", ").Select(c => "s." + c));
         var bucket = DurationHistogram.BucketSql("s.\"DurationMs\"");
         yield return durations.Append($"""
-            INSERT INTO rollup_step_hours ("Hour", {Dimensions}, {StepKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
+            INSERT INTO {Staged("rollup_step_hours")} ("Hour", {Dimensions}, {StepKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
             SELECT {at}, {dimensions}, {stepKeys}, {bucket}, COUNT(*), SUM({StepGroup.FailedSql("s")}), SUM(s."DurationMs"), MAX(s."DurationMs")
             FROM {runs}
             WHERE {inHour}
@@ -145,7 +266,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         var runDurations = new SqlQuery(dialect);
         at = runDurations.Parameter(hour);
         yield return runDurations.Append($"""
-            INSERT INTO rollup_run_hours ("Hour", {Dimensions}, "Bucket", "Runs", "Failures")
+            INSERT INTO {Staged("rollup_run_hours")} ("Hour", {Dimensions}, "Bucket", "Runs", "Failures")
             SELECT {at}, {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}, COUNT(*), SUM(CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END)
             FROM runs r
             WHERE r."StartTime" >= {at} AND r."StartTime" < {runDurations.Parameter(hour + RollupCoverage.Hour)}
@@ -155,7 +276,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         // Each run's slowest step per group, then the slowest runs per group among runs of the same dimensions.
         var slowest = Start(out at, out inHour);
         yield return slowest.Append($"""
-            INSERT INTO rollup_slowest_steps ("RunId", "Hour", {StepKeys}, "StepNumber", "StartTime", "DurationMs", "Failed")
+            INSERT INTO {Staged("rollup_slowest_steps")} ("RunId", "Hour", {StepKeys}, "StepNumber", "StartTime", "DurationMs", "Failed")
             SELECT run_id, {at}, "Kind", "Name", "ToolName", "Model", step, started, v, failed = 1
             FROM (
                 SELECT run_id, "Kind", "Name", "ToolName", "Model", step, started, v, failed,
@@ -172,7 +293,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
         var loops = Start(out at, out inHour);
         yield return loops.Append(LoopSql.Rows(runs, inHour)).Append($"""
-            INSERT INTO rollup_loop_steps ("RunId", "Hour", "Pattern", "Length", "StepNumber")
+            INSERT INTO {Staged("rollup_loop_steps")} ("RunId", "Hour", "Pattern", "Length", "StepNumber")
             SELECT run_id, {at}, pattern, length, step FROM loops
             """);
     }
@@ -212,16 +333,20 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         }
 
         var firstHour = RollupCoverage.HourOf(first.Value);
-        var rolled = (await db.Set<RollupHour>().Where(h => h.Hour >= firstHour).Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+        var known = (await db.Set<RollupHour>().Where(h => h.Hour >= firstHour).Select(h => h.Hour).ToListAsync(cancellationToken)).ToHashSet();
+        known.UnionWith(await db.Set<PendingRollupHour>().Where(h => h.Hour >= firstHour).Select(h => h.Hour).ToListAsync(cancellationToken));
         var missing = new List<DateTime>();
         for (var hour = firstHour; hour < currentHour; hour += RollupCoverage.Hour)
         {
-            if (!rolled.Contains(hour))
+            if (!known.Contains(hour))
             {
                 missing.Add(hour);
             }
         }
 
-        await RollupInvalidation.QueueAsync(db, missing, cancellationToken);
+        if (missing.Count > 0)
+        {
+            await RollupInvalidation.QueueAsync(db, missing, cancellationToken);
+        }
     }
 }
