@@ -22,10 +22,11 @@ public sealed class SqlDialect
     /// Runs (alias r), then the steps (alias s) of each through the (RunId, StepNumber) index, for the steps of a few
     /// runs picked by the runs' own columns; the condition <see cref="StepsOfRunsJoin"/> goes in the WHERE clause.
     /// SQLite keeps the order of a CROSS JOIN and INDEXED BY holds it to the index: with parameters for times it
-    /// guesses a range of runs large, and would scan the steps or another index of them per run.
+    /// guesses a range of runs large, and would scan the steps or another index of them per run. PostgreSQL would hash
+    /// every partition of the steps; a LATERAL subquery it may not flatten (OFFSET 0) reads each run's steps by index.
     /// </summary>
     public string StepsOfRuns => Provider == StoreProvider.Postgres
-        ? "runs r CROSS JOIN steps s"
+        ? "runs r CROSS JOIN LATERAL (SELECT * FROM steps WHERE \"RunId\" = r.\"RunId\" OFFSET 0) s"
         : "runs r CROSS JOIN steps s INDEXED BY \"IX_steps_RunId_StepNumber\"";
 
     public const string StepsOfRunsJoin = "s.\"RunId\" = r.\"RunId\"";

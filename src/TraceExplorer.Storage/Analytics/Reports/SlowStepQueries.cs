@@ -25,7 +25,7 @@ public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory, Time
         var dialect = query.Dialect;
         if (scope.HasRollups)
         {
-            AppendHistogram(query, scope, grouping, group, bucket: null, days: true);
+            AppendHistogram(query, scope, grouping, only: null, bucket: null, days: true);
             query.Append($"""
                 ranked AS (SELECT g, b, n, f, v, top, {HistogramPercentileSql.RankColumns("g")} FROM hist),
                 estimated AS (
@@ -71,7 +71,7 @@ public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory, Time
         if (scope.HasRollups)
         {
             // A daily rollup cannot be split into hours: an hourly series reads the hourly rollups only.
-            AppendHistogram(query, scope, grouping, $"{group} IN ({names}) AND {group}", bucket, days: bucket == TimeBucket.Day);
+            AppendHistogram(query, scope, grouping, only: names, bucket, days: bucket == TimeBucket.Day);
             query.Append($"""
                 ranked AS (SELECT g, tb, b, n, {HistogramPercentileSql.RankColumns("g, tb")} FROM hist)
                 SELECT g, tb, {HistogramPercentileSql.Of(query.Dialect, 95)} FROM ranked GROUP BY g, tb ORDER BY g, tb
@@ -136,24 +136,24 @@ public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory, Time
     /// Opens a WITH clause with the CTE <c>hist</c> (g, tb, b, n, f, v, top): per group (and time bucket, when asked),
     /// per duration bucket, the steps, failures, total and longest duration, from the steps outside the rolled-up
     /// hours bucketed here and from the hourly and (when <paramref name="days"/>) daily rollups. Ends with a comma.
-    /// <paramref name="condition"/> is the grouping column or a condition ending in it; "IS NOT NULL" follows.
+    /// <paramref name="only"/>, when set, is a list of parameters naming the groups to keep.
     /// </summary>
-    private static void AppendHistogram(SqlQuery query, ReportScope scope, StepGrouping grouping, string condition, TimeBucket? bucket, bool days)
+    private static void AppendHistogram(SqlQuery query, ReportScope scope, StepGrouping grouping, string? only, TimeBucket? bucket, bool days)
     {
         var group = StepGroupingSql.Column(grouping);
         var (dayRanges, hourRanges) = days ? scope.Coverage.SplitDays() : ([], scope.Coverage.Rollups);
         string Time(string column) => bucket is { } b ? query.Dialect.Bucket(column, b) : "NULL";
+        string InGroups(string column) => only is null ? $"{column} IS NOT NULL" : $"{column} IN ({only})";
         string GroupBy(string column) => bucket is null ? "" : ", " + query.Dialect.Bucket(column, bucket.Value);
         string Rollup(string table, IReadOnlyList<RunTimeRange> ranges)
         {
             var rollupGroup = StepGroupingSql.Column(grouping, "u");
-            var rollupCondition = condition.Replace(group, rollupGroup, StringComparison.Ordinal);
             return $"""
 
                 UNION ALL
                 SELECT {rollupGroup}, {Time("u.\"Hour\"")}, u."Bucket", SUM(u."Steps"), SUM(u."Failures"), SUM(u."TotalMs"), MAX(u."MaxMs")
                 FROM {table} u
-                WHERE {rollupCondition} IS NOT NULL AND {scope.RollupWhere("u", ranges)}
+                WHERE {InGroups(rollupGroup)} AND {scope.RollupWhere("u", ranges)}
                 GROUP BY {rollupGroup}{GroupBy("u.\"Hour\"")}, u."Bucket"
                 """;
         }
@@ -164,7 +164,7 @@ public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory, Time
                 SELECT {group} AS g, {Time("r.\"StartTime\"")} AS tb, {durationBucket} AS b, COUNT(*) AS n, SUM({StepGroup.FailedSql("s")}) AS f,
                     SUM(s."DurationMs") AS v, MAX(s."DurationMs") AS top
                 FROM {scope.StepsFrom}
-                WHERE {condition} IS NOT NULL AND {scope.StepsWhere}
+                WHERE {InGroups(group)} AND {scope.StepsWhere}
                 GROUP BY {group}{GroupBy("r.\"StartTime\"")}, {durationBucket}
             """);
         if (hourRanges.Count > 0)
