@@ -13,10 +13,11 @@ try
 {
     await app.InitializeTraceStoreAsync();
 }
-catch (System.Data.Common.DbException exception)
+catch (Exception exception) when ((exception as System.Data.Common.DbException ?? exception.InnerException as System.Data.Common.DbException) is { } error)
 {
-    // An unreachable server or an unusable file: say which setting to look at, without a stack trace.
-    app.Logger.LogCritical("The trace store could not be opened ({Error}). Check Storage:Provider and ConnectionStrings:TraceStore.", exception.Message);
+    // An unreachable server or an unusable file (EF Core wraps an error it deems transient): say which setting to
+    // look at, without a stack trace.
+    app.Logger.LogCritical("The trace store could not be opened ({Error}). Check Storage:Provider and ConnectionStrings:TraceStore.", error.Message);
     Environment.ExitCode = 1;
     return;
 }
