@@ -119,4 +119,22 @@ public sealed class AnalyticsPagesTests(AppFixture app)
         await Expect(page).ToHaveURLAsync(new Regex("/runs/.+\\?step=\\d+"));
         await Expect(page.GetByTestId("step-details")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_bar_of_the_decision_counts_opens_the_decisions_of_its_kind_and_day()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/decisions?kind=Fallback");
+        var bar = page.Locator("[data-testid='decision-counts'] .barlayer .point path").First;
+        await Expect(bar).ToBeVisibleAsync();
+
+        await bar.ClickAsync(new LocatorClickOptions { Force = true });
+
+        await Expect(page).ToHaveURLAsync(new Regex("^(?=.*kind=Fallback)(?=.*from=\\d{4}-\\d\\d-\\d\\dT00)(?=.*to=\\d{4}-).*/decisions\\?"));
+        await Expect(page.Locator("input[data-filter='from']")).ToHaveValueAsync(new Regex("T00"));
+        var rows = page.Locator("[data-testid='decisions'] tbody tr");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var days = (await rows.Locator("td:nth-child(1)").AllTextContentsAsync()).Select(t => t[..10]).Distinct().ToList();
+        Assert.Single(days);
+    }
 }

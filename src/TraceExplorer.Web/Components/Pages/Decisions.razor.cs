@@ -21,6 +21,7 @@ public sealed partial class Decisions : IDisposable
     private PagedResult<DecisionRow>? _result;
     private IReadOnlyDictionary<string, IReadOnlyList<string>> _options = new Dictionary<string, IReadOnlyList<string>>();
     private ChartFigure _counts = new([], new Plotly.Blazor.Layout());
+    private TimeBucket _bucket = TimeBucket.Day;
     private string? _loadError;
     private string? _from;
     private string? _to;
@@ -63,8 +64,8 @@ public sealed partial class Decisions : IDisposable
             if (_errors.Count == 0)
             {
                 _result = await DecisionQueries.GetAsync(filter, page, pageSize);
-                var bucket = filter.From is { } from && (filter.To ?? DateTime.UtcNow) - from <= TimeSpan.FromDays(3) ? TimeBucket.Hour : TimeBucket.Day;
-                _counts = SeriesChart.StackedBars(await DecisionQueries.GetCountsAsync(filter, bucket), "decisions");
+                _bucket = filter.From is { } from && (filter.To ?? DateTime.UtcNow) - from <= TimeSpan.FromDays(3) ? TimeBucket.Hour : TimeBucket.Day;
+                _counts = SeriesChart.StackedBars(await DecisionQueries.GetCountsAsync(filter, _bucket), "decisions");
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -76,6 +77,20 @@ public sealed partial class Decisions : IDisposable
             _loading = false;
             StateHasChanged();
         }
+    }
+
+    /// <summary>A bar of the counts chart opens the decisions behind it: its kind, in its hour or day.</summary>
+    private void OpenBar(ChartPoint bar)
+    {
+        if (!DateTime.TryParse(bar.X, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var start))
+        {
+            return;
+        }
+
+        var end = _bucket == TimeBucket.Hour ? start.AddHours(1) : start.AddDays(1);
+        static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Navigate(_query with { Kind = bar.Series, From = Iso(start), To = Iso(end), Page = null });
     }
 
     private void Navigate(DecisionQuery query) => Navigation.NavigateTo("/decisions" + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
