@@ -50,8 +50,10 @@ public static class RunFilterSql
     /// The steps table, joined to its runs only when the filter selects runs: a report over every run reads the
     /// steps alone instead of looking up a run for each of a million steps.
     /// </summary>
-    public static string StepsOf(RunFilter filter) =>
-        filter == new RunFilter() ? "steps s" : "steps s JOIN runs r ON r.\"RunId\" = s.\"RunId\"";
+    public static string StepsOf(RunFilter filter) => filter == new RunFilter() ? "steps s" : StepsWithRuns;
+
+    /// <summary>The steps table (alias s) joined to its runs (alias r).</summary>
+    public const string StepsWithRuns = "steps s JOIN runs r ON r.\"RunId\" = s.\"RunId\"";
 
     /// <summary>The run used this model (see <see cref="ModelListPattern"/>).</summary>
     public static string UsedModel(SqlQuery query, string model, string alias = "r")

@@ -33,7 +33,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         {
             query.Append($"""
                 SELECT s."Model", MIN(s."StartTime"), MAX(s."StartTime"), COUNT(DISTINCT s."RunId")
-                FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                FROM {RunFilterSql.StepsWithRuns}
                 WHERE s."Kind" = 'Model' AND s."Model" IS NOT NULL AND {where}
                 GROUP BY s."Model"
                 """);

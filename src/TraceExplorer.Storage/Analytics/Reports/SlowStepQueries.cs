@@ -82,7 +82,7 @@ public sealed class SlowStepQueries(AnalyticsContextFactory contextFactory, Time
             query.Append($"""
                 WITH grouped AS (
                     SELECT {group} AS g, {query.Dialect.Bucket("r.\"StartTime\"", bucket)} AS tb, s."DurationMs" AS v
-                    FROM steps s JOIN runs r ON r."RunId" = s."RunId"
+                    FROM {scope.StepsWithRunsFrom}
                     WHERE {group} IN ({names}) AND {scope.StepsWhere}),
                 ranked AS (SELECT g, tb, v, {PercentileSql.RankColumns("v", "g, tb")} FROM grouped)
                 SELECT g, tb, {PercentileSql.Of(query.Dialect, "v", 95)} FROM ranked GROUP BY g, tb ORDER BY g, tb

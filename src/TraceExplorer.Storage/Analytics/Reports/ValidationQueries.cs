@@ -118,7 +118,7 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory, Ti
         string GroupBy(Func<(string Steps, string Rollup, string Name, bool Grouped), string> pick) =>
             string.Concat(optional.Where(o => o.Grouped).Select(o => ", " + pick(o)));
 
-        var stepsFrom = needsRuns && !scope.HasRollups ? "steps s JOIN runs r ON r.\"RunId\" = s.\"RunId\"" : scope.StepsFrom;
+        var stepsFrom = needsRuns ? scope.StepsWithRunsFrom : scope.StepsFrom;
         query.Append($"""
             WITH counted AS (
                 SELECT {ValidationSql.Schema()} AS schema_name, {ValidationSql.Reason()} AS reason, SUM({ValidationSql.Failed()}) AS failures,

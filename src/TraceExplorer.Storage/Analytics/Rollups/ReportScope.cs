@@ -42,6 +42,9 @@ public sealed class ReportScope
     /// <summary>The steps table (alias s), joined to its runs (alias r) when the condition needs them.</summary>
     public string StepsFrom { get; }
 
+    /// <summary><see cref="StepsFrom"/> always joined to the runs, for a report that reads the runs' columns too.</summary>
+    public string StepsWithRunsFrom => HasRollups ? StepsFrom : RunFilterSql.StepsWithRuns;
+
     /// <summary>The condition on <see cref="StepsFrom"/>: the filter's runs outside the rolled-up hours.</summary>
     public string StepsWhere { get; }
 

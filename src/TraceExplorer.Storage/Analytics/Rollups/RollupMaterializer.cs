@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TraceExplorer.Storage.Analytics.Reports;
-using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Rollups;
 
@@ -15,16 +13,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
     /// <summary>Hours further back than this are never rolled up (a run with a clock far off); reports read them from the steps.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(400);
 
-    /// <summary>The tables rolled up per hour, each computed by one statement of <see cref="Inserts"/>.</summary>
-    private static readonly Type[] HourTables =
-        [typeof(ValidationRollup), typeof(ToolUsageRollup), typeof(ToolRepeatRollup), typeof(StepHourRollup), typeof(RunHourRollup), typeof(SlowestStepRollup), typeof(LoopStepRollup)];
-
     private Dictionary<DateTime, long> _lastSeen = [];
-
-    private static readonly string StepKeys = string.Join(", ", new[] { "Kind", "Name", "ToolName", "Model" }.Select(c => $"\"{c}\""));
-
-    private static readonly string Dimensions = string.Join(", ",
-        new[] { "AgentName", "Route", "PromptVersion", "PolicyVersion", "ToolContractVersion", "RouteConfigVersion", "Models" }.Select(c => $"\"{c}\""));
 
     /// <summary>
     /// Queues the past hours never rolled up (with runs or without: an empty hour is rolled up too, so that reports
@@ -69,7 +58,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var dialect = SqlDialect.For(db);
-        var tables = HourTables.Select(type => Describe(db, type)).ToList();
+        var tables = RollupStatements.HourTables.Select(type => Describe(db, type)).ToList();
         var version = await PendingVersionAsync(db, dialect, hour, cancellationToken);
         if (version is null)
         {
@@ -86,7 +75,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
                     """).ExecuteAsync(db, cancellationToken);
             }
 
-            foreach (var insert in Inserts(dialect, hour))
+            foreach (var insert in RollupStatements.ComputeHour(dialect, hour, Staged))
             {
                 await insert.ExecuteAsync(db, cancellationToken);
             }
@@ -106,7 +95,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
                     """).ExecuteAsync(db, cancellationToken);
             }
 
-            await SumDayAsync(db, dialect, RollupCoverage.DayOf(hour), cancellationToken);
+            await RollupStatements.SumDay(dialect, RollupCoverage.DayOf(hour)).ExecuteAsync(db, cancellationToken);
             await MarkRolledUpAsync(db, dialect, hour, version.Value, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
@@ -142,7 +131,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
                 continue;
             }
 
-            foreach (var (table, _) in HourTables.Select(type => Describe(db, type)))
+            foreach (var (table, _) in RollupStatements.HourTables.Select(type => Describe(db, type)))
             {
                 var delete = new SqlQuery(dialect);
                 await delete.Append($"DELETE FROM {table} WHERE \"Hour\" = {delete.Parameter(hour.Hour)}").ExecuteAsync(db, cancellationToken);
@@ -154,7 +143,7 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
         foreach (var day in cleared.Select(RollupCoverage.DayOf).Distinct())
         {
-            await SumDayAsync(db, dialect, day, cancellationToken);
+            await RollupStatements.SumDay(dialect, day).ExecuteAsync(db, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -210,118 +199,6 @@ public sealed class RollupMaterializer(IDbContextFactory<TraceDbContext> context
 
     /// <summary>The temporary table an hour's rows of a rollup table are computed into.</summary>
     private static string Staged(string table) => "staged_" + table;
-
-    private static IEnumerable<SqlQuery> Inserts(SqlDialect dialect, DateTime hour)
-    {
-        var runs = dialect.StepsOfRuns;
-        var dimensions = string.Join(", ", Dimensions.Split(", ").Select(c => "r." + c));
-
-        SqlQuery Start(out string at, out string inHour)
-        {
-            var query = new SqlQuery(dialect);
-            at = query.Parameter(hour);
-            inHour = $"{SqlDialect.StepsOfRunsJoin} AND r.\"StartTime\" >= {at} AND r.\"StartTime\" < {query.Parameter(hour + RollupCoverage.Hour)}";
-            return query;
-        }
-
-        var validation = Start(out var at, out var inHour);
-        yield return validation.Append($"""
-            INSERT INTO {Staged("rollup_validation")} ("Hour", {Dimensions}, "SchemaName", "Failed", "Reason", "Checks", "FirstStart")
-            SELECT {at}, {dimensions}, {ValidationSql.Schema()}, {ValidationSql.Failed()} = 1, {ValidationSql.Reason()}, COUNT(*), MIN(r."StartTime")
-            FROM {runs}
-            WHERE s."Kind" = 'Validate' AND {inHour}
-            GROUP BY {dimensions}, {ValidationSql.Schema()}, {ValidationSql.Failed()}, {ValidationSql.Reason()}
-            """);
-
-        var usage = Start(out at, out inHour);
-        yield return usage.Append($"""
-            INSERT INTO {Staged("rollup_tool_usage")} ("Hour", {Dimensions}, "ToolName", "Runs")
-            SELECT {at}, {dimensions}, s."ToolName", COUNT(DISTINCT s."RunId")
-            FROM {runs}
-            WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
-            GROUP BY {dimensions}, s."ToolName"
-            """);
-
-        var repeats = Start(out at, out inHour);
-        yield return repeats.Append($"""
-            INSERT INTO {Staged("rollup_tool_repeats")} ("RunId", "Hour", "ToolName", "ArgumentsHash", "Calls", "TotalMs", "FastestMs")
-            SELECT s."RunId", {at}, s."ToolName", s."ToolArgumentsHash", COUNT(*), SUM(s."DurationMs"), MIN(s."DurationMs")
-            FROM {runs}
-            WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
-            GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash"
-            HAVING COUNT(*) >= 2
-            """);
-
-        var durations = Start(out at, out inHour);
-        var stepKeys = string.Join(", ", StepKeys.Split(", ").Select(c => "s." + c));
-        var bucket = DurationHistogram.BucketSql("s.\"DurationMs\"");
-        yield return durations.Append($"""
-            INSERT INTO {Staged("rollup_step_hours")} ("Hour", {Dimensions}, {StepKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
-            SELECT {at}, {dimensions}, {stepKeys}, {bucket}, COUNT(*), SUM({StepGroup.FailedSql("s")}), SUM(s."DurationMs"), MAX(s."DurationMs")
-            FROM {runs}
-            WHERE {inHour}
-            GROUP BY {dimensions}, {stepKeys}, {bucket}
-            """);
-
-        var runDurations = new SqlQuery(dialect);
-        at = runDurations.Parameter(hour);
-        yield return runDurations.Append($"""
-            INSERT INTO {Staged("rollup_run_hours")} ("Hour", {Dimensions}, "Bucket", "Runs", "Failures")
-            SELECT {at}, {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}, COUNT(*), SUM(CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END)
-            FROM runs r
-            WHERE r."StartTime" >= {at} AND r."StartTime" < {runDurations.Parameter(hour + RollupCoverage.Hour)}
-            GROUP BY {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}
-            """);
-
-        // Each run's slowest step per group, then the slowest runs per group among runs of the same dimensions.
-        var slowest = Start(out at, out inHour);
-        yield return slowest.Append($"""
-            INSERT INTO {Staged("rollup_slowest_steps")} ("RunId", "Hour", {StepKeys}, "StepNumber", "StartTime", "DurationMs", "Failed")
-            SELECT run_id, {at}, "Kind", "Name", "ToolName", "Model", step, started, v, failed = 1
-            FROM (
-                SELECT run_id, "Kind", "Name", "ToolName", "Model", step, started, v, failed,
-                    ROW_NUMBER() OVER (PARTITION BY {Dimensions}, {StepKeys} ORDER BY v DESC, run_id) AS rank_in_group
-                FROM (
-                    SELECT s."RunId" AS run_id, {dimensions}, {stepKeys}, s."StepNumber" AS step, s."StartTime" AS started, s."DurationMs" AS v,
-                        {StepGroup.FailedSql("s")} AS failed,
-                        ROW_NUMBER() OVER (PARTITION BY s."RunId", {stepKeys} ORDER BY s."DurationMs" DESC, s."StepNumber") AS rank_in_run
-                    FROM {runs}
-                    WHERE {inHour}) by_run
-                WHERE rank_in_run = 1) by_group
-            WHERE rank_in_group <= {SlowStepQueries.MaxSlowestRuns}
-            """);
-
-        var loops = Start(out at, out inHour);
-        yield return loops.Append(LoopSql.Rows(runs, inHour)).Append($"""
-            INSERT INTO {Staged("rollup_loop_steps")} ("RunId", "Hour", "Pattern", "Length", "StepNumber")
-            SELECT run_id, {at}, pattern, length, step FROM loops
-            """);
-    }
-
-    /// <summary>Recomputes a day's step and run durations from its hours, in the transaction that changed one of them.</summary>
-    private static async Task SumDayAsync(TraceDbContext db, SqlDialect dialect, DateTime day, CancellationToken cancellationToken)
-    {
-        var sums = new[]
-        {
-            (Table: "rollup_step", Keys: $"{Dimensions}, {StepKeys}, \"Bucket\"", Sums: "SUM(\"Steps\"), SUM(\"Failures\"), SUM(\"TotalMs\"), MAX(\"MaxMs\")",
-                Columns: "\"Steps\", \"Failures\", \"TotalMs\", \"MaxMs\""),
-            (Table: "rollup_run", Keys: $"{Dimensions}, \"Bucket\"", Sums: "SUM(\"Runs\"), SUM(\"Failures\")", Columns: "\"Runs\", \"Failures\""),
-        };
-        foreach (var (table, keys, aggregates, columns) in sums)
-        {
-            var query = new SqlQuery(dialect);
-            var at = query.Parameter(day);
-            query.Append($"""
-                DELETE FROM {table}_days WHERE "Hour" = {at};
-                INSERT INTO {table}_days ("Hour", {keys}, {columns})
-                SELECT {at}, {keys}, {aggregates}
-                FROM {table}_hours
-                WHERE "Hour" >= {at} AND "Hour" < {query.Parameter(day.AddDays(1))}
-                GROUP BY {keys};
-                """);
-            await query.ExecuteAsync(db, cancellationToken);
-        }
-    }
 
     private async Task QueueUnrolledHoursAsync(DateTime currentHour, DateTime oldest, CancellationToken cancellationToken)
     {
