@@ -72,18 +72,24 @@ public static class TraceExplorerAppExtensions
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = _ => StatusCodes.Status500InternalServerError });
+            // A request the client got wrong (a bad form, a failed antiforgery check, a body that stalled) keeps its 4xx.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UsePortPurposes();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")) });
-        app.MapOpenApi();
+        // The document names every route and parameter: as private as the API itself.
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.Viewer);
         app.MapSignIn();
         app.MapRunsApi();
         app.MapEndUsersApi();

@@ -85,7 +85,10 @@ public static class TraceExplorerBuilderExtensions
         var ui = ListenAddress.ParseList(builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : DefaultUiUrl);
         var otlpHttp = string.IsNullOrWhiteSpace(ingest.HttpUrl) ? null : ListenAddress.Parse(ingest.HttpUrl);
         var otlpGrpc = string.IsNullOrWhiteSpace(ingest.GrpcUrl) ? null : ListenAddress.Parse(ingest.GrpcUrl);
-        var warning = IngestSecurity.Check(ingest, ui.Append(otlpHttp).Append(otlpGrpc).OfType<ListenAddress>());
+        RefuseOtherEndpoints(builder.Configuration);
+
+        // Each address is checked for what it serves: the UI's by the sign-in rule, the OTLP ports' by the ingest rule.
+        var warning = IngestSecurity.Check(ingest, new[] { otlpHttp, otlpGrpc }.OfType<ListenAddress>());
         builder.AddFrontendAuthentication(ui);
         builder.Services.AddSingleton(new IngestStartupReport(warning));
 
@@ -94,17 +97,17 @@ public static class TraceExplorerBuilderExtensions
         {
             foreach (var address in ui)
             {
-                KestrelEndpoints.Listen(kestrel, address, HttpProtocols.Http1);
+                KestrelEndpoints.Listen(kestrel, address, HttpProtocols.Http1, ListenPurpose.Ui);
             }
 
             if (otlpHttp is not null)
             {
-                KestrelEndpoints.Listen(kestrel, otlpHttp, HttpProtocols.Http1);
+                KestrelEndpoints.Listen(kestrel, otlpHttp, HttpProtocols.Http1, ListenPurpose.OtlpHttp);
             }
 
             if (otlpGrpc is not null)
             {
-                KestrelEndpoints.Listen(kestrel, otlpGrpc, HttpProtocols.Http2);
+                KestrelEndpoints.Listen(kestrel, otlpGrpc, HttpProtocols.Http2, ListenPurpose.OtlpGrpc);
             }
         });
 
@@ -121,5 +124,18 @@ public static class TraceExplorerBuilderExtensions
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<IngestService>();
+    }
+
+    /// <summary>
+    /// Addresses from Kestrel's own configuration would be bound beside these, unchecked and serving nothing: every
+    /// address is set by Urls, Ingest:HttpUrl and Ingest:GrpcUrl, so each has a purpose and passes its check.
+    /// </summary>
+    private static void RefuseOtherEndpoints(IConfiguration configuration)
+    {
+        if (configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            throw new InvalidOperationException(
+                "Kestrel:Endpoints is not supported: set the UI's addresses with Urls (ASPNETCORE_URLS) and the OTLP ports with Ingest:HttpUrl and Ingest:GrpcUrl.");
+        }
     }
 }

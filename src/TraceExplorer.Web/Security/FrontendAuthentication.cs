@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -37,7 +38,8 @@ public static class FrontendAuthentication
                 cookie.Cookie.HttpOnly = true;
                 // Strict where the app signs people in itself; Lax with a provider, whose redirect back is cross-site.
                 cookie.Cookie.SameSite = options.AuthMode == FrontendAuthMode.OpenIdConnect ? SameSiteMode.Lax : SameSiteMode.Strict;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Behind TLS termination the app sees plain HTTP: RequireHttps marks the cookie Secure regardless.
+                cookie.Cookie.SecurePolicy = options.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
                 cookie.LoginPath = "/login";
                 cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
@@ -112,23 +114,27 @@ public static class FrontendAuthentication
         }
     }
 
-    /// <summary><c>/login?token=…</c> exchanges a browser token for a cookie; <c>/logout</c> ends the session.</summary>
+    /// <summary>
+    /// <c>/login?token=…</c> (the printed link) or the sign-in form's POST exchanges a browser token for a cookie;
+    /// <c>/logout</c> ends the session.
+    /// </summary>
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/login", async (HttpContext context, BrowserTokens tokens, string? token, string? returnUrl) =>
-        {
-            var target = returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
-            if (tokens.RoleFor(token) is { } role)
+        endpoints.MapGet("/login", (HttpContext context, BrowserTokens tokens, IAntiforgery antiforgery, string? token, string? returnUrl) =>
+                SignInAsync(context, tokens, antiforgery, token, returnUrl))
+            .AllowAnonymous().ExcludeFromDescription();
+        // The form's antiforgery token is checked here rather than by the middleware, so a missing one is a plain 400.
+        endpoints.MapPost("/login", async (HttpContext context, BrowserTokens tokens, IAntiforgery antiforgery) =>
             {
-                await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessPolicies.Principal("browser-token " + role.ToString().ToLowerInvariant(), role, CookieAuthenticationDefaults.AuthenticationScheme));
-                return Results.Redirect(target);
-            }
+                if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.Problem(title: "Sign in from the sign-in page.", detail: "The form's antiforgery token is missing or out of date; open /login and try again.", statusCode: StatusCodes.Status400BadRequest);
+                }
 
-            var message = token is null
-                ? "Sign in with the link TraceExplorer printed when it started (…/login?token=…), or one your admin gave you."
-                : "That token is not valid. Use the link TraceExplorer printed when it started, or ask your admin.";
-            return Results.Content(SignInPage(message), "text/html; charset=utf-8", statusCode: token is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
-        }).AllowAnonymous().ExcludeFromDescription();
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                return await SignInAsync(context, tokens, antiforgery, form["token"].ToString(), form["returnUrl"].ToString());
+            })
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
 
         endpoints.MapGet("/logout", async (HttpContext context) =>
         {
@@ -136,6 +142,23 @@ public static class FrontendAuthentication
             return Results.Redirect("/login");
         }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, BrowserTokens tokens, IAntiforgery antiforgery, string? token, string? returnUrl)
+    {
+        var target = LocalReturnUrl.Sanitize(returnUrl);
+        if (tokens.RoleFor(token) is { } role)
+        {
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccessPolicies.Principal("browser-token " + role.ToString().ToLowerInvariant(), role, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.Redirect(target);
+        }
+
+        var message = token is null
+            ? "Sign in with your token, or the link TraceExplorer printed when it started (…/login?token=…)."
+            : "That token is not valid. Use the link TraceExplorer printed when it started, or ask your admin.";
+        var form = antiforgery.GetAndStoreTokens(context);
+        return Results.Content(SignInPage(message, target, form), "text/html; charset=utf-8",
+            statusCode: token is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
     }
 
     /// <summary>API requests get the status code; pages without a session go to sign-in; a page the role may not see says so.</summary>
@@ -165,8 +188,16 @@ public static class FrontendAuthentication
                 : "Ask an admin for a role that includes it.",
             statusCode: status).ExecuteAsync(context);
 
-    private static string SignInPage(string message) =>
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · TraceExplorer</title>"
-        + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body style=\"font-family:sans-serif;max-width:40rem;margin:4rem auto\">"
-        + "<h1>TraceExplorer</h1><p>" + System.Net.WebUtility.HtmlEncode(message) + "</p></body></html>";
+    private static string SignInPage(string message, string returnUrl, AntiforgeryTokenSet form)
+    {
+        static string Encode(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign in · TraceExplorer</title>"
+            + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body style=\"font-family:sans-serif;max-width:40rem;margin:4rem auto\">"
+            + "<h1>TraceExplorer</h1><p>" + Encode(message) + "</p>"
+            + "<form method=\"post\" action=\"/login\"><label for=\"token\">Token</label> "
+            + "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"current-password\" required autofocus> "
+            + "<input type=\"hidden\" name=\"returnUrl\" value=\"" + Encode(returnUrl) + "\">"
+            + "<input type=\"hidden\" name=\"" + Encode(form.FormFieldName) + "\" value=\"" + Encode(form.RequestToken) + "\">"
+            + "<button type=\"submit\">Sign in</button></form></body></html>";
+    }
 }

@@ -14,6 +14,9 @@ public sealed class FrontendOptions
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
 
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+
+    /// <summary>The app is reached over HTTPS (also behind a proxy that terminates TLS): the sign-in cookie is always Secure.</summary>
+    public bool RequireHttps { get; set; }
 }
 
 public sealed class ApiKeyOptions

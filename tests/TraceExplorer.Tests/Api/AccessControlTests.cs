@@ -94,6 +94,7 @@ public sealed class AccessControlTests(SignedInAppFactory factory) : IClassFixtu
         { "GET", "/compare/runs?a={run}&b={run}", Engineer },
         { "GET", "/settings/redaction", Admin },
         { "GET", "/audit", Admin },
+        { "GET", "/openapi/v1.json", Viewer },
         // API
         { "GET", "/api/runs", Viewer },
         { "GET", "/api/runs/{run}", Viewer },
