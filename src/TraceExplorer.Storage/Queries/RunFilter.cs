@@ -19,6 +19,15 @@ public sealed record RunFilter
     public string? Model { get; init; }
     public double? MinDurationMs { get; init; }
 
-    /// <summary>Any run, request, trace or tool-call id (exact), or text within the run's input.</summary>
+    /// <summary>
+    /// Any run, request, trace or tool-call id (exact); otherwise text within the run's input when
+    /// <see cref="TextMatchesPayloads"/>, or within its names (agent, route, versions, models) when not.
+    /// </summary>
     public string? Text { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Text"/> may look inside the runs' input. Only for a role that may read inputs: for any other,
+    /// a match would tell what the hidden text contains, one guess at a time.
+    /// </summary>
+    public bool TextMatchesPayloads { get; init; }
 }

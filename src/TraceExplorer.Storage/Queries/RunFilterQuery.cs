@@ -57,11 +57,22 @@ public static class RunFilterQuery
             {
                 query = query.Where(r => matchedIds.Contains(r.RunId));
             }
-            else
+            else if (filter.TextMatchesPayloads)
             {
                 // Lower-cased on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
                 var pattern = "%" + LikePattern.Escape(text).ToLowerInvariant() + "%";
                 query = query.Where(r => EF.Functions.Like(r.Input!.ToLower(), pattern, LikePattern.EscapeCharacter));
+            }
+            else
+            {
+                var pattern = "%" + LikePattern.Escape(text).ToLowerInvariant() + "%";
+                query = query.Where(r => EF.Functions.Like(r.AgentName!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.Route!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.PromptVersion!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.PolicyVersion!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.ToolContractVersion!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.RouteConfigVersion!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                    || EF.Functions.Like(r.Models!.ToLower(), pattern, LikePattern.EscapeCharacter));
             }
         }
 

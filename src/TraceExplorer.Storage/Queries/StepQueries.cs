@@ -56,7 +56,10 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
     }
 
     /// <summary>The span ids of the run's steps whose name, tool, model, tool call id or attribute text contains the text.</summary>
-    public async Task<IReadOnlyList<string>> SearchAsync(string runId, string text, CancellationToken cancellationToken = default)
+    /// <param name="includePayloads">
+    /// Whether error text and attributes may match: only for a role that may read them, or a match would reveal them.
+    /// </param>
+    public async Task<IReadOnlyList<string>> SearchAsync(string runId, string text, bool includePayloads, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -72,8 +75,9 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
                 || EF.Functions.Like(s.ToolName!.ToLower(), pattern, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(s.Model!.ToLower(), pattern, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(s.ToolCallId!.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.ErrorMessage!.ToLower(), pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(s.AttributesJson!.ToLower(), pattern, LikePattern.EscapeCharacter)))
+                || EF.Functions.Like(s.ErrorType!.ToLower(), pattern, LikePattern.EscapeCharacter)
+                || (includePayloads && EF.Functions.Like(s.ErrorMessage!.ToLower(), pattern, LikePattern.EscapeCharacter))
+                || (includePayloads && EF.Functions.Like(s.AttributesJson!.ToLower(), pattern, LikePattern.EscapeCharacter))))
             .OrderBy(s => s.StepNumber)
             .Select(s => s.SpanId)
             .Take(MaxSearchMatches)

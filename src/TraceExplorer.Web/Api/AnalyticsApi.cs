@@ -59,14 +59,14 @@ public static class AnalyticsApi
         return TypedResults.Ok(new { minCalls = request.MinCalls, tools = tools.Result, loops = loops.Result });
     }
 
-    private static async Task<IResult> ValidationFailuresAsync([AsParameters] AnalyticsQuery query, ValidationQueries validation, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
+    private static async Task<IResult> ValidationFailuresAsync([AsParameters] AnalyticsQuery query, ValidationQueries validation, IOptions<ReportSettings> settings, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!TryParse(query, settings, out var request, out var invalid))
         {
             return invalid;
         }
 
-        var failures = await validation.GetFailuresAsync(request.Filter, cancellationToken);
+        var failures = Security.PayloadAccess.ForUser(await validation.GetFailuresAsync(request.Filter, cancellationToken), user);
         if (query.IsCsv)
         {
             return Csv("validation-failures.csv", ReportColumns.ValidationFailures, failures);

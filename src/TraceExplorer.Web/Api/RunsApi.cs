@@ -25,7 +25,7 @@ public static class RunsApi
     }
 
     private static async Task<Results<Ok<PagedResult<RunListItem>>, ValidationProblem>> ListRuns(
-        [AsParameters] RunListQuery query, RunQueries queries, CancellationToken cancellationToken)
+        [AsParameters] RunListQuery query, RunQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var request = query.ToRequest(out var errors);
         if (errors.Count > 0)
@@ -33,7 +33,7 @@ public static class RunsApi
             return TypedResults.ValidationProblem(errors, title: "A filter value is not valid.");
         }
 
-        return TypedResults.Ok(await queries.GetRunsAsync(request, cancellationToken));
+        return TypedResults.Ok(await queries.GetRunsAsync(request with { Filter = PayloadAccess.ForUser(request.Filter, user) }, cancellationToken));
     }
 
     private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> GetRun(string runId, RunQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)

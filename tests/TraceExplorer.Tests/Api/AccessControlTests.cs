@@ -174,6 +174,50 @@ public sealed class AccessControlTests(SignedInAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_viewer_cannot_probe_hidden_text_through_search_or_filters()
+    {
+        var viewer = await factory.BrowserAsync("Viewer");
+        var engineer = await factory.BrowserAsync("Engineer");
+        await using var db = await factory.Store.ContextFactory.CreateDbContextAsync();
+        var input = (await db.Runs.AsNoTracking().Where(r => r.RunId == factory.RunId).Select(r => r.Input).FirstAsync())!;
+        // A word of the input that is no agent, route, version or model name.
+        var guess = input.Split([' ', ',', '.', '"', ':', '{', '}'], StringSplitOptions.RemoveEmptyEntries).First(w => w.Length >= 5 && w.All(char.IsLetter));
+
+        using var asViewer = JsonDocument.Parse(await viewer.GetStringAsync($"/api/runs?q={Uri.EscapeDataString(guess)}"));
+        using var asEngineer = JsonDocument.Parse(await engineer.GetStringAsync($"/api/runs?q={Uri.EscapeDataString(guess)}"));
+        using var byName = JsonDocument.Parse(await viewer.GetStringAsync("/api/runs?q=support"));
+        using var byId = JsonDocument.Parse(await viewer.GetStringAsync($"/api/runs?q={factory.RunId}"));
+
+        Assert.Equal(0, asViewer.RootElement.GetProperty("totalCount").GetInt32());
+        Assert.True(asEngineer.RootElement.GetProperty("totalCount").GetInt32() >= 1);
+        Assert.True(byName.RootElement.GetProperty("totalCount").GetInt32() >= 1);
+        Assert.Equal(1, byId.RootElement.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_no_validation_failure_reason_anywhere()
+    {
+        var viewer = await factory.BrowserAsync("Viewer");
+        var engineer = await factory.BrowserAsync("Engineer");
+        await using var db = await factory.Store.ContextFactory.CreateDbContextAsync();
+        var failed = await db.Steps.AsNoTracking().Where(s => s.ValidationFailureReason != null).OrderBy(s => s.Id).FirstAsync();
+
+        var viewerSteps = await viewer.GetStringAsync($"/api/runs/{failed.RunId}/steps");
+        var engineerSteps = await engineer.GetStringAsync($"/api/runs/{failed.RunId}/steps");
+        var viewerReport = await viewer.GetStringAsync("/api/analytics/validation-failures?from=2000-01-01T00:00:00Z");
+        var viewerCsv = await viewer.GetStringAsync("/api/analytics/validation-failures?from=2000-01-01T00:00:00Z&format=csv");
+        var engineerReport = await engineer.GetStringAsync("/api/analytics/validation-failures?from=2000-01-01T00:00:00Z");
+
+        Assert.Contains(failed.ValidationFailureReason!, engineerSteps, StringComparison.Ordinal);
+        Assert.Contains(JsonEncodedText.Encode(failed.ValidationFailureReason!).ToString(), engineerReport, StringComparison.Ordinal);
+        foreach (var text in new[] { viewerSteps, viewerReport, viewerCsv })
+        {
+            Assert.DoesNotContain(failed.ValidationFailureReason!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(JsonEncodedText.Encode(failed.ValidationFailureReason!).ToString(), text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_token_or_key_signs_nobody_in()
     {
         var client = await factory.BrowserAsync(null);

@@ -97,9 +97,11 @@ public sealed class RunQueriesTests(DemoStoreFixture fixture) : IClassFixture<De
     [Fact]
     public async Task Free_text_matches_the_input_case_insensitively()
     {
-        var page = await Queries.GetRunsAsync(Filtered(new RunFilter { Text = "CHARGED TWICE" }));
+        var page = await Queries.GetRunsAsync(Filtered(new RunFilter { Text = "CHARGED TWICE", TextMatchesPayloads = true }));
+        var withoutPayloads = await Queries.GetRunsAsync(Filtered(new RunFilter { Text = "CHARGED TWICE" }));
 
         Assert.NotEmpty(page.Items);
+        Assert.Empty(withoutPayloads.Items);
         await using var db = await fixture.Store.ContextFactory.CreateDbContextAsync();
         Assert.Equal(await db.Runs.CountAsync(r => r.Input!.Contains("charged twice")), page.TotalCount);
     }

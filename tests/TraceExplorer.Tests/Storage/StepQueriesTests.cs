@@ -29,11 +29,27 @@ public sealed class StepQueriesTests(DemoStoreFixture fixture) : IClassFixture<D
         var call = await db.Steps.AsNoTracking().Where(s => s.ToolName == "orders.lookup").OrderBy(s => s.Id).FirstAsync();
         var matching = await db.Steps.CountAsync(s => s.RunId == call.RunId && s.ToolName == "orders.lookup");
 
-        var found = await Steps.SearchAsync(call.RunId, "ORDERS.LOOKUP");
+        var found = await Steps.SearchAsync(call.RunId, "ORDERS.LOOKUP", includePayloads: false);
         var lookup = await Steps.LookupAsync(call.ToolCallId!);
 
         Assert.Contains(call.SpanId, found);
         Assert.InRange(found.Count, matching, matching * 3);
         Assert.Equal(new LookupMatch(call.RunId, "tool call id", call.StepNumber), Assert.Single(lookup));
+    }
+
+    [Fact]
+    public async Task Error_text_matches_only_when_the_reader_may_see_it()
+    {
+        await using var db = await fixture.Store.ContextFactory.CreateDbContextAsync();
+        var failed = await db.Steps.AsNoTracking().Where(s => s.ErrorMessage != null).OrderBy(s => s.Id).FirstAsync();
+        var names = (await db.Steps.AsNoTracking().Where(s => s.RunId == failed.RunId)
+                .Select(s => s.Name + " " + s.ToolName + " " + s.Model + " " + s.ToolCallId + " " + s.ErrorType).ToListAsync())
+            .Select(n => n.ToLowerInvariant()).ToList();
+        // A word of the error text that no visible field of the run contains: a match could only come from the text.
+        var guess = failed.ErrorMessage!.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .First(w => w.Length >= 4 && !names.Any(n => n.Contains(w.ToLowerInvariant(), StringComparison.Ordinal)));
+
+        Assert.Contains(failed.SpanId, await Steps.SearchAsync(failed.RunId, guess, includePayloads: true));
+        Assert.Empty(await Steps.SearchAsync(failed.RunId, guess, includePayloads: false));
     }
 }

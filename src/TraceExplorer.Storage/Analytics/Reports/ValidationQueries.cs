@@ -61,18 +61,22 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory, Ti
             .OrderBy(r => r.Dimension).ThenBy(r => r.Schema, StringComparer.Ordinal).ThenBy(r => r.FirstSeen).ToList();
     }
 
-    /// <summary>The latest failed validations of one schema and reason, one per run, newest first: the runs behind a row.</summary>
-    public async Task<IReadOnlyList<ValidationFailedRun>> GetFailedRunsAsync(RunFilter filter, string schema, string reason, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The latest failed validations of one schema and reason (any reason for null), one per run, newest first: the
+    /// runs behind a row.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationFailedRun>> GetFailedRunsAsync(RunFilter filter, string schema, string? reason, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
         var where = RunFilterSql.Where(query, filter);
+        var ofReason = reason is null ? "" : $"""AND COALESCE(s."ValidationFailureReason", '{NoReason}') = {query.Parameter(reason)}""";
         query.Append($"""
             SELECT s."RunId", s."StepNumber", s."StartTime"
             FROM {RunFilterSql.StepsOf(filter)}
             WHERE s."Kind" = 'Validate' AND s."ValidationPassed" IS FALSE
                 AND COALESCE(s."ValidationSchema", s."Name") = {query.Parameter(schema)}
-                AND COALESCE(s."ValidationFailureReason", '{NoReason}') = {query.Parameter(reason)} AND {where}
+                {ofReason} AND {where}
             ORDER BY s."StartTime" DESC, s."RunId"
             LIMIT {query.Parameter(limit * 4)}
             """);

@@ -206,7 +206,7 @@ public sealed partial class RunDetail : IDisposable
             return;
         }
 
-        var spans = await Steps.SearchAsync(RunId, _search);
+        var spans = await Steps.SearchAsync(RunId, _search, PayloadAccess.CanSeePayloads(await UserAsync()));
         _matches = spans.Where(_model.RowBySpan.ContainsKey).Select(s => _model.RowBySpan[s]).Order().ToList();
         _matchRows = _matches.ToHashSet();
         _matchIndex = 0;

@@ -21,6 +21,8 @@ public sealed partial class Runs : IDisposable
 
     [Inject] public required RunQueries Queries { get; init; }
 
+    [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthenticationState { get; set; }
+
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [Inject] public required RunChangeNotifier Changes { get; init; }
@@ -70,6 +72,8 @@ public sealed partial class Runs : IDisposable
     {
         _query = RunListQuery.FromUri(Navigation.Uri);
         _request = _query.ToRequest(out _errors);
+        var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+        _request = _request with { Filter = Security.PayloadAccess.ForUser(_request.Filter, user) };
         _loading = true;
         try
         {

@@ -22,6 +22,8 @@ public sealed partial class ValidationFailures
 
     [Inject] public required ValidationQueries Validation { get; init; }
 
+    [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthenticationState { get; set; }
+
     protected override string Path => "/analytics/validation";
 
     protected override string ApiPath => "/api/analytics/validation-failures";
@@ -29,7 +31,8 @@ public sealed partial class ValidationFailures
     protected override async Task LoadReportAsync(AnalyticsRequest request)
     {
         _selected = null;
-        _failures = await Validation.GetFailuresAsync(request.Filter);
+        var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
+        _failures = Security.PayloadAccess.ForUser(await Validation.GetFailuresAsync(request.Filter), user);
         _byVersion = await Validation.GetByVersionAsync(request.Filter);
         _introduced = ValidationIntroductions.Find(_byVersion);
         _schemasWithFailures = _failures.Select(f => f.Schema).ToHashSet(StringComparer.Ordinal);
@@ -41,7 +44,7 @@ public sealed partial class ValidationFailures
     private async Task SelectAsync(ValidationFailureGroup group)
     {
         _selected = group;
-        _failedRuns = Request is null ? [] : await Validation.GetFailedRunsAsync(Request.Filter, group.Schema, group.Reason, DrillDownRuns);
+        _failedRuns = Request is null ? [] : await Validation.GetFailedRunsAsync(Request.Filter, group.Schema, group.Reason == Security.PayloadAccess.HiddenReason ? null : group.Reason, DrillDownRuns);
     }
 
     private bool IsSelected(ValidationFailureGroup group) => group == _selected;
