@@ -21,8 +21,13 @@ internal static class DetectorBenchmark
             ["colons"] = Repeat("ab:cd::ef:"),
             ["phone-like"] = Repeat("+1 (415) 555-26 "),
             ["prose"] = Repeat("The customer asked where order A-597572 is; the agent checked twice. "),
+            ["key=value runs"] = Repeat("password=x token: y api_key=z "),
+            ["names and separators"] = Repeat("a_b.c-d:"),
+            ["PEM without end"] = "-----BEGIN PRIVATE KEY-----\n" + Repeat("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"),
+            ["URL-like"] = Repeat("a://b:c@"),
+            ["IBAN starts"] = Repeat("de89 "),
         };
-        foreach (var detector in Detectors.Create(new RedactionOptions()))
+        foreach (var detector in Detectors.Create(new RedactionOptions(), new SensitiveNames()))
         {
             var worst = inputs.Select(input =>
             {

@@ -10,6 +10,8 @@ public sealed class RedactionTests
     [
         "jane.doe.e2e@example.com", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "+44 20 7946 0958",
         "sk-proj-4f9XkQ2mT7vB1nL8pR3sW6yZ0aC5dE9gH2jK", "hunter2-e2e-password",
+        "key.owner.e2e@example.com", "event.owner.e2e@example.com", "route.owner.e2e@example.com", "bytes.owner.e2e@example.com",
+        "Sup3rS3cret-e2e",
     ];
 
     [Fact]
@@ -20,6 +22,15 @@ public sealed class RedactionTests
         spans[0].Attributes.Add(Attribute("agent.input", $"I'm {RawValues[0]}, card {RawValues[1]}, IBAN {RawValues[2]}, call {RawValues[3]}"));
         spans[1].Attributes.Add(Attribute("gen_ai.tool.call.arguments", $$"""{"api_key":"{{RawValues[4]}}","password":"{{RawValues[5]}}"}"""));
         spans[2].Events.Add(Event("agent.decision", 25, ("agent.decision.kind", "audit"), ("agent.decision.reason", $"e-mailed {RawValues[0]}")));
+        // Keys, event names, columns and bytes hold personal data too.
+        spans[0].Attributes.Add(Attribute($"visits.{RawValues[6]}", 3));
+        spans[0].Attributes.Add(Attribute("agent.route", $"route:{RawValues[8]}"));
+        spans[1].Events.Add(Event($"notified {RawValues[7]}", 5));
+        spans[1].Attributes.Add(new OpenTelemetry.Proto.Common.V1.KeyValue
+        {
+            Key = "payload",
+            Value = new OpenTelemetry.Proto.Common.V1.AnyValue { BytesValue = ByteString.CopyFromUtf8($"from {RawValues[9]}; Server=db;Password={RawValues[10]};") },
+        });
         var client = new OtlpClient(app);
 
         Assert.True((await client.SendAsync("/v1/traces", Request(spans).ToByteArray(), "application/x-protobuf", gzip: false, apiKey: null)).IsSuccessStatusCode);

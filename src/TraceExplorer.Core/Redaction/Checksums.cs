@@ -63,17 +63,31 @@ public static class Checksums
             return 0;
         }
 
-        var counts = new Dictionary<char, int>();
+        // Keys are ASCII: counted on the stack; anything else falls back to a dictionary.
+        Span<int> ascii = stackalloc int[128];
+        Dictionary<char, int>? other = null;
         foreach (var c in text)
         {
-            counts[c] = counts.GetValueOrDefault(c) + 1;
+            if (c < 128)
+            {
+                ascii[c]++;
+            }
+            else
+            {
+                other ??= [];
+                other[c] = other.GetValueOrDefault(c) + 1;
+            }
         }
 
         var entropy = 0.0;
-        foreach (var count in counts.Values)
+        foreach (var count in ascii)
         {
-            var p = (double)count / text.Length;
-            entropy -= p * Math.Log2(p);
+            entropy -= count == 0 ? 0 : (double)count / text.Length * Math.Log2((double)count / text.Length);
+        }
+
+        foreach (var count in other?.Values ?? (IEnumerable<int>)[])
+        {
+            entropy -= (double)count / text.Length * Math.Log2((double)count / text.Length);
         }
 
         return entropy;

@@ -4,12 +4,26 @@ namespace TraceExplorer.Core.Redaction;
 
 /// <summary>
 /// Phone numbers, found and validated by libphonenumber: international numbers anywhere, national ones as written in
-/// the configured regions. Only text with enough digits is searched, and digits glued to an identifier
-/// (<c>call_run-125959-17</c>, <c>A-4155552671</c>) are not a phone number.
+/// the configured regions. Only text with enough digits is searched; digits glued to an identifier
+/// (<c>call_run-125959-17</c>, <c>A-4155552671</c>), dates, times and dotted versions are not a phone number, and a
+/// bare run of digits (an order id, epoch milliseconds, an EAN) is one only after a word that says so ("phone",
+/// "tel", "call"…), and then also as E.164 written without its '+'.
 /// </summary>
 public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    private static readonly string[] PhoneWords =
+    [
+        "phone", "tel", "mobile", "cell", "call", "sms", "whatsapp", "fax", "contact", "ring", "dial", "nummer", "numéro",
+        "número", "numero", "telefon", "teléfono", "telefone", "telefono", "handy", "móvil", "celular", "電話", "携帯",
+    ];
+
+    private static readonly System.Text.RegularExpressions.Regex DateOrVersion = new(
+        @"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|^[0-9]+(\.[0-9]+){2,}$|^(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])",
+        System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
+
+    private const int MaxStretch = 96;
 
     public RedactionKind Kind => RedactionKind.Phone;
 
@@ -49,7 +63,7 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
 
                 if (TextStats.Digits(text.AsSpan(first, end - first)) >= 7 && !GluedToIdentifier(text, first, end - first))
                 {
-                    FindIn(text.Substring(first, end - first), first, found);
+                    Consider(text, first, end - first, found);
                 }
 
                 start = -1;
@@ -59,7 +73,43 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
         return found;
     }
 
-    private void FindIn(string segment, int offset, List<Detection> found)
+    private void Consider(string text, int start, int length, List<Detection> found)
+    {
+        var segment = text.Substring(start, length);
+        if (length > MaxStretch)
+        {
+            // Longer than any list of numbers a person writes: searched once, for international numbers and the first
+            // region's, not once per region (libphonenumber's cost grows with both).
+            FindIn(segment, start, found, regions.Take(1));
+            return;
+        }
+
+        // "2025-05-17 15" before ":36:18" is a date and an hour, not a number to call.
+        var end = start + length;
+        if (DateOrVersion.IsMatch(segment) || (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1])))
+        {
+            return;
+        }
+
+        var bare = segment.All(char.IsAsciiDigit);
+        if (bare && !TextContext.Before(text, start, 24, PhoneWords))
+        {
+            return;
+        }
+
+        FindIn(segment, start, found, regions);
+        if (bare && segment.Length is >= 11 and <= 15 && !found.Any(d => d.Start == start))
+        {
+            // E.164 written without its '+': 4915112345678.
+            foreach (var match in Util.FindNumbers("+" + segment, "ZZ", PhoneNumberUtil.Leniency.VALID, 1000))
+            {
+                found.Add(new Detection(start, length, RedactionKind.Phone));
+                break;
+            }
+        }
+    }
+
+    private static void FindIn(string segment, int offset, List<Detection> found, IEnumerable<string> regions)
     {
         foreach (var region in regions)
         {

@@ -11,6 +11,9 @@ public enum RedactionKind
     Secret,
     Ip,
 
+    /// <summary>A national identifier: US SSN, UK National Insurance number, Spanish DNI/NIE, Brazilian CPF, Indian Aadhaar.</summary>
+    NationalId,
+
     /// <summary>A value under a sensitive key (password, token…) or a tool rule.</summary>
     Field,
 

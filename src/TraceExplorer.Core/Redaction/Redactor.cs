@@ -13,7 +13,7 @@ public sealed class Redactor
 {
     private readonly string _hashKey;
     private readonly IReadOnlyList<IDetector> _detectors;
-    private readonly string[] _sensitiveKeys;
+    private readonly SensitiveNames _names;
     private readonly ILookup<string, string[]> _toolRules;
 
     /// <param name="detectors">The detectors to run; the built-in ones when null.</param>
@@ -21,8 +21,8 @@ public sealed class Redactor
     {
         Options = options;
         _hashKey = hashKey;
-        _detectors = detectors ?? Detectors.Create(options);
-        _sensitiveKeys = options.SensitiveKeys.Select(Normalize).Where(k => k.Length > 0).ToArray();
+        _names = new SensitiveNames(options.SensitiveKeys);
+        _detectors = detectors ?? Detectors.Create(options, _names);
         _toolRules = options.ToolRules.ToLookup(r => r.Tool, r => JsonPathPattern.Parse(r.Path), StringComparer.Ordinal);
     }
 
@@ -32,18 +32,15 @@ public sealed class Redactor
         $"[{kind.ToString().ToUpperInvariant()}:{KeyedHash.Compute(_hashKey, raw, 4)}]";
 
     /// <summary>Whether a field of this name is masked whole: password, api_key, Authorization…</summary>
-    public bool IsSensitiveKey(string key)
-    {
-        var normalized = Normalize(key);
-        return _sensitiveKeys.Any(normalized.Contains);
-    }
+    public bool IsSensitiveKey(string key) => _names.IsSensitive(key);
 
     /// <summary>Free text with every detected value replaced.</summary>
-    public string Text(string value, RedactionCounts counts)
+    /// <param name="fieldName">The attribute or JSON field the text is the value of: "phone" makes a bare number a phone number.</param>
+    public string Text(string value, RedactionCounts counts, string? fieldName = null)
     {
         try
         {
-            return TextUnguarded(value, counts);
+            return TextUnguarded(value, counts, fieldName);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -56,12 +53,12 @@ public sealed class Redactor
     /// A value that may hold JSON (tool arguments and results, inputs): sensitive fields and the tool's rule paths are
     /// masked whole, every other string is redacted as text. Not JSON: redacted as text.
     /// </summary>
-    public string Value(string value, RedactionCounts counts, string? toolName = null)
+    public string Value(string value, RedactionCounts counts, string? toolName = null, string? fieldName = null)
     {
         var trimmed = value.AsSpan().TrimStart();
         if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '['))
         {
-            return Text(value, counts);
+            return Text(value, counts, fieldName);
         }
 
         // Most JSON holds nothing to redact: skip parsing it when no detector, sensitive key or tool rule could apply.
@@ -79,12 +76,12 @@ public sealed class Redactor
             }
 
             var rules = toolName is null ? [] : _toolRules[toolName].ToList();
-            var redacted = Redact(node, [], rules, counts);
+            var redacted = Redact(node, [], rules, counts, fieldName);
             return redacted?.ToJsonString() ?? "null";
         }
         catch (JsonException)
         {
-            return Text(value, counts);
+            return Text(value, counts, fieldName);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -93,7 +90,7 @@ public sealed class Redactor
         }
     }
 
-    private JsonNode? Redact(JsonNode? node, List<string> path, List<string[]> rules, RedactionCounts counts)
+    private JsonNode? Redact(JsonNode? node, List<string> path, List<string[]> rules, RedactionCounts counts, string? fieldName)
     {
         if (node is null)
         {
@@ -119,7 +116,7 @@ public sealed class Redactor
                     else
                     {
                         path.Add(name);
-                        obj[name] = Redact(child?.DeepClone(), path, rules, counts);
+                        obj[name] = Redact(child?.DeepClone(), path, rules, counts, name);
                         path.RemoveAt(path.Count - 1);
                     }
                 }
@@ -129,21 +126,26 @@ public sealed class Redactor
                 for (var i = 0; i < array.Count; i++)
                 {
                     path.Add("*");
-                    array[i] = Redact(array[i]?.DeepClone(), path, rules, counts);
+                    array[i] = Redact(array[i]?.DeepClone(), path, rules, counts, fieldName);
                     path.RemoveAt(path.Count - 1);
                 }
 
                 return array;
             case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
-                return JsonValue.Create(TextUnguarded(leaf.GetValue<string>(), counts));
+                // JSON encoded inside a string (a message's tool-call arguments) is redacted as JSON, field names and all.
+                var inner = leaf.GetValue<string>();
+                return JsonValue.Create(LooksLikeJson(inner) ? Value(inner, counts, fieldName: fieldName) : TextUnguarded(inner, counts, fieldName));
+            case JsonValue flag when flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                return node;
             default:
                 // Numbers can be card numbers too.
                 var text = node.ToJsonString();
-                var redacted = TextUnguarded(text, counts);
+                var redacted = TextUnguarded(text, counts, fieldName);
                 return redacted == text ? node : JsonValue.Create(redacted);
         }
     }
 
+    /// <remarks>A sensitive field's name is text the field detector's pre-check looks for, so detectors alone decide.</remarks>
     private bool MayNeedRedaction(string value)
     {
         foreach (var detector in _detectors)
@@ -154,15 +156,32 @@ public sealed class Redactor
             }
         }
 
-        var normalized = Normalize(value);
-        return _sensitiveKeys.Any(normalized.Contains);
+        return false;
     }
 
-    private string TextUnguarded(string value, RedactionCounts counts)
+    private static bool LooksLikeJson(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.Length >= 2 && ((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'));
+    }
+
+    private string TextUnguarded(string value, RedactionCounts counts, string? fieldName = null)
     {
         if (value.Length == 0)
         {
             return value;
+        }
+
+        // A bare number means what its field's name says it is: "phone": "4155552671". The name is read as context in
+        // front of the value, and nothing found in the name itself is replaced.
+        if (fieldName is { Length: > 0 and <= 64 } && TextStats.Digits(value) >= 4 && value.Length <= 64)
+        {
+            var prefix = fieldName + ": ";
+            var withContext = TextUnguarded(prefix + value, counts, null);
+            if (withContext.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return withContext[prefix.Length..];
+            }
         }
 
         List<Detection>? found = null;
@@ -201,6 +220,4 @@ public sealed class Redactor
         result.Append(value, position, value.Length - position);
         return result.ToString();
     }
-
-    private static string Normalize(string key) => new(key.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 }

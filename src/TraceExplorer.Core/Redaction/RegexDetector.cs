@@ -4,15 +4,18 @@ namespace TraceExplorer.Core.Redaction;
 
 /// <summary>
 /// A detector from a pattern, a cheap pre-check and an optional validation of each candidate (a checksum, a parse).
+/// Where the pattern has a group named <c>v</c>, only that group is the value (a URL's password, not its host).
 /// Patterns are written without nested or overlapping quantifiers and compiled; a match timeout bounds any input, and
 /// a timeout makes the redactor mask the whole value (fail closed).
 /// </summary>
-public sealed class RegexDetector(RedactionKind kind, string pattern, Func<string, bool> mayContain, RegexDetector.Validator? isValid = null) : IDetector
+public sealed class RegexDetector(RedactionKind kind, string pattern, Func<string, bool> mayContain, RegexDetector.Validator? isValid = null, RegexOptions options = RegexOptions.None) : IDetector
 {
-    private readonly Regex _regex = new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(500));
+    private readonly Regex _regex = new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(500));
 
-    /// <summary>Checks a candidate match in place, without allocating a string for it.</summary>
-    public delegate bool Validator(ReadOnlySpan<char> candidate);
+    private readonly bool _valueGroup = pattern.Contains("(?<v>", StringComparison.Ordinal);
+
+    /// <summary>Checks a candidate in place, without allocating a string for it; <paramref name="start"/> is where it stands in the text.</summary>
+    public delegate bool Validator(ReadOnlySpan<char> candidate, string text, int start);
 
     public RedactionKind Kind => kind;
 
@@ -26,9 +29,23 @@ public sealed class RegexDetector(RedactionKind kind, string pattern, Func<strin
         }
 
         var found = new List<Detection>();
+        if (_valueGroup)
+        {
+            foreach (Match match in _regex.Matches(text))
+            {
+                var value = match.Groups["v"];
+                if (value.Success && value.Length > 0 && (isValid is null || isValid(text.AsSpan(value.Index, value.Length), text, value.Index)))
+                {
+                    found.Add(new Detection(value.Index, value.Length, kind));
+                }
+            }
+
+            return found;
+        }
+
         foreach (var match in _regex.EnumerateMatches(text))
         {
-            if (isValid is null || isValid(text.AsSpan(match.Index, match.Length)))
+            if (isValid is null || isValid(text.AsSpan(match.Index, match.Length), text, match.Index))
             {
                 found.Add(new Detection(match.Index, match.Length, kind));
             }

@@ -6,7 +6,10 @@ namespace TraceExplorer.Core.Redaction;
 /// </summary>
 public sealed class TokenDetector : IDetector
 {
-    private const int MinLength = 32;
+    private const int MinLength = 24;
+
+    /// <summary>Subresource-integrity digests: base64 of a hash, random-looking but public.</summary>
+    private static readonly string[] DigestPrefixes = ["sha256-", "sha384-", "sha512-", "sha1-"];
 
     public RedactionKind Kind => RedactionKind.Secret;
 
@@ -25,7 +28,8 @@ public sealed class TokenDetector : IDetector
             }
             else if (!inToken && start >= 0)
             {
-                if (i - start >= MinLength && Detectors.IsHighEntropyToken(text.AsSpan(start, i - start)))
+                var token = text.AsSpan(start, i - start);
+                if (token.Length >= MinLength && !IsDigest(token) && !IsPrefixedId(token) && Detectors.IsHighEntropyToken(token))
                 {
                     (found ??= []).Add(new Detection(start, i - start, RedactionKind.Secret));
                 }
@@ -35,6 +39,42 @@ public sealed class TokenDetector : IDetector
         }
 
         return found ?? (IEnumerable<Detection>)[];
+    }
+
+    private static bool IsDigest(ReadOnlySpan<char> token)
+    {
+        foreach (var prefix in DigestPrefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An id with a type prefix, as APIs hand them out: <c>call_5FhwUTb…</c>, <c>msg_01XFD…</c>, <c>pi_3Mtw…</c>,
+    /// <c>chatcmpl-8abc…</c>. Keys with a prefix are the known formats, found before this detector runs.
+    /// </summary>
+    private static bool IsPrefixedId(ReadOnlySpan<char> token)
+    {
+        var separator = token.IndexOfAny('_', '-');
+        if (separator is < 2 or > 10)
+        {
+            return false;
+        }
+
+        foreach (var c in token[..separator])
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=';

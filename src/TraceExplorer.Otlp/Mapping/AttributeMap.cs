@@ -150,6 +150,9 @@ internal sealed class AttributeMap
             case AnyValue.ValueOneofCase.DoubleValue:
                 writer.WriteStringValue(value.DoubleValue.ToString(CultureInfo.InvariantCulture));
                 break;
+            case AnyValue.ValueOneofCase.BytesValue when redaction?.Bytes(key, value.BytesValue.Span) is { } redactedBytes:
+                writer.WriteStringValue(limits?.Truncate(redactedBytes) ?? redactedBytes);
+                break;
             case AnyValue.ValueOneofCase.BytesValue:
                 writer.WriteBase64StringValue(value.BytesValue.Span);
                 break;
@@ -166,7 +169,7 @@ internal sealed class AttributeMap
                 writer.WriteStartObject();
                 foreach (var pair in value.KvlistValue.Values)
                 {
-                    writer.WritePropertyName(pair.Key);
+                    writer.WritePropertyName(redaction?.Name(pair.Key) ?? pair.Key);
                     Write(writer, pair.Value ?? new AnyValue(), limits, redaction, pair.Key);
                 }
 

@@ -19,7 +19,8 @@ internal static class DecisionReader
         string? Text(string key) => attributes.String(key) is { } value ? limits.Truncate(redaction.Text(value)!) : null;
         var decision = new Decision
         {
-            RunId = runId,
+            // Redacted like the step's run id column, so an id holding personal data still links the two.
+            RunId = redaction.Text(runId)!,
             TraceId = traceId,
             SpanId = spanId,
             Time = time,

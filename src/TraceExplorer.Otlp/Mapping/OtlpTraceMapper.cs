@@ -118,7 +118,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             EndUserHash = attributes.String(A.EndUserId) is { } endUser ? KeyedHash.Compute(options.EndUserHashKey, endUser) : null,
         };
 
-        return new IngestedSpan(step, run, explicitRunId is not null, Cut(attributes.String(A.ComplaintId)), redaction.Counts);
+        return new IngestedSpan(step, redaction.Columns(step, run), explicitRunId is not null, Cut(redaction.Text(attributes.String(A.ComplaintId))), redaction.Counts);
     }
 
     private IEnumerable<IngestedDecision> DecisionsOf(Span span, IngestedSpan mapped)
@@ -159,7 +159,8 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
                 continue;
             }
 
-            writer.WritePropertyName(key.Length <= Limits.MaxKeyLength ? key : key[..Limits.MaxKeyLength]);
+            var name = redaction.Name(key);
+            writer.WritePropertyName(name.Length <= Limits.MaxKeyLength ? name : name[..Limits.MaxKeyLength]);
             AttributeMap.Write(writer, value, Limits, redaction, key);
         }
 
@@ -184,12 +185,13 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         foreach (var spanEvent in span.Events.Take(Limits.MaxEventsPerSpan))
         {
             writer.WriteStartObject();
-            writer.WriteString("name", Limits.Truncate(spanEvent.Name));
+            writer.WriteString("name", Limits.Truncate(redaction.Name(spanEvent.Name)));
             writer.WriteString("time", OtlpIds.ToUtc(spanEvent.TimeUnixNano));
             writer.WriteStartObject("attributes");
             foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
             {
-                writer.WritePropertyName(attribute.Key.Length <= Limits.MaxKeyLength ? attribute.Key : attribute.Key[..Limits.MaxKeyLength]);
+                var name = redaction.Name(attribute.Key);
+                writer.WritePropertyName(name.Length <= Limits.MaxKeyLength ? name : name[..Limits.MaxKeyLength]);
                 AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits, redaction, attribute.Key);
             }
 

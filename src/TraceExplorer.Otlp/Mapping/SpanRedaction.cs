@@ -1,3 +1,5 @@
+using TraceExplorer.Core.Ingest;
+using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Redaction;
 
 namespace TraceExplorer.Otlp.Mapping;
@@ -15,6 +17,44 @@ internal sealed class SpanRedaction(Redactor? redactor, string? toolName = null)
 
     public string? Text(string? value) => value is null || redactor is null ? value : redactor.Text(value, Counts);
 
+    /// <summary>
+    /// An attribute key or event name: names carry personal data too (<c>user.jane@example.com.visits</c>). Equal
+    /// names get equal placeholders, so they still group.
+    /// </summary>
+    public string Name(string name) => redactor is null ? name : redactor.Text(name, Counts);
+
+    /// <summary>
+    /// The values stored in columns of their own (names, ids, versions, tool, model, error type), redacted like any
+    /// text: a value that holds personal data is replaced there too, consistently, so grouping still works on the
+    /// placeholder. Most are plain names, and the detectors' pre-checks pass them through untouched.
+    /// </summary>
+    public RunAttributes Columns(Step step, RunAttributes run)
+    {
+        if (redactor is null)
+        {
+            return run;
+        }
+
+        step.RunId = Text(step.RunId)!;
+        step.ToolName = Text(step.ToolName);
+        step.ToolCallId = Text(step.ToolCallId);
+        step.Model = Text(step.Model);
+        step.Provider = Text(step.Provider);
+        step.ErrorType = Text(step.ErrorType);
+        step.ValidationSchema = Text(step.ValidationSchema);
+        return run with
+        {
+            RequestId = Text(run.RequestId),
+            ParentRunId = Text(run.ParentRunId),
+            AgentName = Text(run.AgentName),
+            Route = Text(run.Route),
+            PromptVersion = Text(run.PromptVersion),
+            PolicyVersion = Text(run.PolicyVersion),
+            ToolContractVersion = Text(run.ToolContractVersion),
+            RouteConfigVersion = Text(run.RouteConfigVersion),
+        };
+    }
+
     /// <summary>A value that may be JSON (inputs, outputs, tool arguments and results).</summary>
     public string? Value(string? value) => value is null || redactor is null ? value : redactor.Value(value, Counts, toolName);
 
@@ -30,5 +70,32 @@ internal sealed class SpanRedaction(Redactor? redactor, string? toolName = null)
     public string Attribute(string? key, string value) =>
         redactor is null ? value
         : key == Core.Conventions.AgentAttributes.ToolArguments && RedactedArguments is not null ? RedactedArguments
-        : redactor.Value(value, Counts, toolName);
+        : redactor.Value(value, Counts, toolName, key);
+
+    /// <summary>
+    /// A bytes attribute: text sent as bytes is decoded and redacted like a string, and stored as the redacted text
+    /// when anything was replaced; bytes that are not UTF-8 text are stored as they came (base64).
+    /// </summary>
+    public string? Bytes(string? key, ReadOnlySpan<byte> bytes)
+    {
+        if (redactor is null || bytes.Length == 0)
+        {
+            return null;
+        }
+
+        string text;
+        try
+        {
+            text = Strict.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+
+        var redacted = Attribute(key, text);
+        return redacted == text ? null : redacted;
+    }
+
+    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

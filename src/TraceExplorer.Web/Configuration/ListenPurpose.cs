@@ -11,4 +11,7 @@ public enum ListenPurpose
 
     /// <summary>OTLP/gRPC: the trace and logs export services.</summary>
     OtlpGrpc,
+
+    /// <summary>No port at all: the in-process test host (WebApplicationFactory), which serves everything.</summary>
+    InProcess,
 }

@@ -22,19 +22,20 @@ public static class PortPurposes
 
     /// <summary>
     /// The purpose of the address the request came in on. Kestrel tags every connection it accepts; a connection
-    /// with no tag came through an address not bound by this app, and serves nothing. Requests with no connection
-    /// at all (the in-process test host) are the UI.
+    /// with no tag came through an address not bound by this app, and serves nothing. A request with no connection
+    /// at all comes from the in-process test host, which has no ports to tell apart: it is served as every purpose.
     /// </summary>
     public static ListenPurpose? PurposeOf(HttpContext context) =>
         context.Features.Get<IConnectionItemsFeature>()?.Items is { } items
             ? items.TryGetValue(Key, out var purpose) ? (ListenPurpose?)purpose : null
-            : ListenPurpose.Ui;
+            : ListenPurpose.InProcess;
 
     /// <summary>Whether <paramref name="path"/> may be served on an address of <paramref name="purpose"/>.</summary>
     public static bool Serves(ListenPurpose purpose, PathString path) => purpose switch
     {
         ListenPurpose.OtlpHttp => IsOtlpHttp(path),
         ListenPurpose.OtlpGrpc => IsOtlpGrpc(path),
+        ListenPurpose.InProcess => true,
         _ => !IsOtlpHttp(path) && !IsOtlpGrpc(path),
     };
 
@@ -42,7 +43,7 @@ public static class PortPurposes
     public static IApplicationBuilder UsePortPurposes(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var purpose = PurposeOf(context);
-        if (purpose is not ListenPurpose.Ui && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        if (purpose is not (ListenPurpose.Ui or ListenPurpose.InProcess) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
         {
             pages.Enabled = false;
         }

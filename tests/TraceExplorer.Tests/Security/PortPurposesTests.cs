@@ -36,4 +36,10 @@ public sealed class PortPurposesTests
     [InlineData("/opentelemetry.proto.collector.trace.v1.TraceService/Export", false)]
     public void The_ui_port_serves_everything_but_otlp(string path, bool served) =>
         Assert.Equal(served, PortPurposes.Serves(ListenPurpose.Ui, path));
+
+    [Theory]
+    [InlineData("/v1/traces")]
+    [InlineData("/api/runs")]
+    [InlineData("/opentelemetry.proto.collector.trace.v1.TraceService/Export")]
+    public void The_in_process_test_host_serves_everything(string path) => Assert.True(PortPurposes.Serves(ListenPurpose.InProcess, path));
 }
