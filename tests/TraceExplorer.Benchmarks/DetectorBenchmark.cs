@@ -32,7 +32,8 @@ internal static class DetectorBenchmark
             var worst = inputs.Select(input =>
             {
                 var started = Stopwatch.StartNew();
-                var found = detector.Find(input.Value).Count();
+                // As the redactor runs it: the shape pre-check, then the search only where it may find something.
+                var found = detector.MayContain(new TextShape(input.Value)) ? detector.Find(input.Value).Count() : 0;
                 return (input.Key, started.Elapsed.TotalMilliseconds, found);
             }).MaxBy(r => r.TotalMilliseconds);
             Console.WriteLine($"{detector.Kind,-7} {detector.GetType().Name,-15} worst {worst.TotalMilliseconds,7:0.0} ms on {worst.Key} ({worst.found} found)");

@@ -16,12 +16,17 @@ public static class Detectors
         @"|shp(at|ss|ca|pa)_[a-fA-F0-9]{32}|[Bb][Ee][Aa][Rr][Ee][Rr] +[A-Za-z0-9._~+/=\-]{16,}";
 
     private static readonly SearchValues<string> KeyPrefixes = SearchValues.Create(
-        ["sk-", "sk_", "rk_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "bearer", "hf_", "SK", "key-", "_v1_", "npm_", "pypi-", "shp"],
-        StringComparison.OrdinalIgnoreCase);
+        ["sk-", "sk_", "rk_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "xox", "AKIA", "ASIA", "AIza", "glpat-", "hf_", "SK", "key-", "_v1_", "npm_", "pypi-", "shp"],
+        StringComparison.Ordinal);
+
+    private static bool MayHoldKnownKey(in TextShape text) =>
+        text.Length >= 16 && (text.Text.AsSpan().ContainsAny(KeyPrefixes) || text.Text.Contains("bearer", StringComparison.OrdinalIgnoreCase));
 
     private static readonly string[] CardWords = ["card", "visa", "mastercard", "amex", "cc ", "cc:", "cc=", "pan", "payment", "credit", "debit", "kreditkarte", "tarjeta", "carte", "cartão"];
 
     private static readonly string[] SsnWords = ["ssn", "social security", "social_security", "socialsecurity", "tax id", "taxpayer"];
+
+    private static readonly SearchValues<string> SsnStems = SearchValues.Create(["ssn", "social", "tax"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] AadhaarWords = ["aadhaar", "aadhar", "uidai"];
 
@@ -30,33 +35,54 @@ public static class Detectors
     public static IReadOnlyList<IDetector> Create(RedactionOptions options, SensitiveNames names) =>
     [
         new RegexDetector(RedactionKind.Secret, @"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----(?:[^-]|-(?!----END))*(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----)?",
-            t => t.Contains("PRIVATE KEY", StringComparison.Ordinal)),
-        new RegexDetector(RedactionKind.Jwt, @"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", t => t.Contains("eyJ", StringComparison.Ordinal)),
-        new RegexDetector(RedactionKind.Secret, KnownKeys, t => t.Length >= 16 && t.AsSpan().ContainsAny(KeyPrefixes)),
+            (in TextShape t) => t.Length >= 30 && t.HasUpper && t.Text.Contains("PRIVATE KEY", StringComparison.Ordinal)),
+        new RegexDetector(RedactionKind.Jwt, @"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}", (in TextShape t) => t.Dots >= 2 && t.Text.Contains("eyJ", StringComparison.Ordinal)),
+        new RegexDetector(RedactionKind.Secret, KnownKeys, MayHoldKnownKey),
         new RegexDetector(RedactionKind.Secret, @"[A-Za-z][A-Za-z0-9+.\-]{1,20}://[^\s:/@?#""'\\]{1,128}:(?<v>[^\s/@?#""'\\]{1,256})@",
-            t => t.Contains("://", StringComparison.Ordinal) && t.Contains('@')),
+            (in TextShape t) => t.HasSchemeSeparator && t.HasAt),
         new FieldValueDetector(names),
         new TokenDetector(),
-        new RegexDetector(RedactionKind.Card, @"(?<![0-9])[0-9](?:[ \-./]?[0-9]){11,18}(?![0-9])", t => TextStats.Digits(t) >= 12, IsCard),
+        new RegexDetector(RedactionKind.Card, @"(?<![0-9])[0-9](?:[ \-./]?[0-9]){11,18}(?![0-9])", (in TextShape t) => t.DigitRunSeparated >= 12, IsCard),
         new IbanDetector(),
         new RegexDetector(RedactionKind.Email, @"(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]{1,64}(?:@|%40)[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.(?:xn--[a-z0-9\-]{2,}|\p{L}{2,})",
-            t => t.Contains('@') || t.Contains("%40", StringComparison.Ordinal)),
-        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9\-])[0-9]{3}(?<s>[ \-])[0-9]{2}\k<s>[0-9]{4}(?![0-9\-])", t => TextStats.Digits(t) >= 9,
+            (in TextShape t) => t.HasAt),
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9\-])[0-9]{3}(?<s>[ \-])[0-9]{2}\k<s>[0-9]{4}(?![0-9\-])", (in TextShape t) => t.DigitRunSpacedOrDashed >= 9 && HasSsnShape(t.Text),
             (c, _, _) => NationalIds.IsUsSsn(CardIssuers.DigitsOf(c))),
-        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[0-9]{9}(?![0-9])", t => TextStats.Digits(t) >= 9,
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[0-9]{9}(?![0-9])", (in TextShape t) => t.DigitRun >= 9 && t.Text.AsSpan().ContainsAny(SsnStems),
             (c, text, start) => NationalIds.IsUsSsn(c.ToString()) && TextContext.Before(text, start, 32, SsnWords)),
         new RegexDetector(RedactionKind.NationalId, @"(?<![A-Za-z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D](?![A-Za-z0-9])",
-            t => TextStats.Digits(t) >= 6),
-        new RegexDetector(RedactionKind.NationalId, @"(?<![A-Za-z0-9])(?:[XYZ][0-9]{7}|[0-9]{8})-?[A-Z](?![A-Za-z0-9])", t => TextStats.Digits(t) >= 7,
+            (in TextShape t) => t.DigitRunSpaced >= 6 && t.HasUpper),
+        new RegexDetector(RedactionKind.NationalId, @"(?<![A-Za-z0-9])(?:[XYZ][0-9]{7}|[0-9]{8})-?[A-Z](?![A-Za-z0-9])", (in TextShape t) => t.DigitRun >= 7 && t.HasUpper,
             (c, _, _) => NationalIds.IsSpanishId(new string(c.ToArray().Where(char.IsAsciiLetterOrDigit).ToArray()))),
-        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9.])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![0-9])", t => TextStats.Digits(t) >= 11,
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9.])[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}(?![0-9])", (in TextShape t) => t.DigitRunDottedOrDashed >= 11,
             (c, _, _) => NationalIds.IsCpf(CardIssuers.DigitsOf(c))),
-        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[2-9][0-9]{3}( ?)[0-9]{4}( ?)[0-9]{4}(?![0-9])", t => TextStats.Digits(t) >= 12,
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[2-9][0-9]{3}( ?)[0-9]{4}( ?)[0-9]{4}(?![0-9])", (in TextShape t) => t.DigitRunSpaced >= 12,
             (c, text, start) => NationalIds.IsAadhaar(CardIssuers.DigitsOf(c)) && (c.Contains(' ') || TextContext.Before(text, start, 32, AadhaarWords))),
-        new RegexDetector(RedactionKind.Ip, @"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b", t => TextStats.Count(t, '.') >= 3, IsPersonalIpv4),
-        new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f:]{3,39}", t => t.Contains("::", StringComparison.Ordinal) || TextStats.Count(t, ':') >= 7, IsPersonalIpv6),
+        new RegexDetector(RedactionKind.Ip, @"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b", (in TextShape t) => t.Dots >= 3 && t.DigitRunDotted >= 4, IsPersonalIpv4),
+        new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f:]{3,39}", (in TextShape t) => t.HasDoubleColon || t.Colons >= 7, IsPersonalIpv6),
         new PhoneDetector(options.PhoneRegions),
     ];
+
+    /// <summary>
+    /// Three digits, two and four, split by the same space or dash: a scan, because the pattern's match timeout reads the
+    /// clock on every call, and run ids such as <c>bench-231045-1234</c> would otherwise run it on every span.
+    /// </summary>
+    private static bool HasSsnShape(string text)
+    {
+        for (var i = 0; i + 10 < text.Length; i++)
+        {
+            var separator = text[i + 3];
+            if (separator is ' ' or '-' && text[i + 6] == separator
+                && char.IsAsciiDigit(text[i]) && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2])
+                && char.IsAsciiDigit(text[i + 4]) && char.IsAsciiDigit(text[i + 5])
+                && char.IsAsciiDigit(text[i + 7]) && char.IsAsciiDigit(text[i + 8]) && char.IsAsciiDigit(text[i + 9]) && char.IsAsciiDigit(text[i + 10]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A long token of mixed letters and digits with the spread of a random key; hex ids, words and paths do not pass.</summary>
     public static bool IsHighEntropyToken(ReadOnlySpan<char> token)

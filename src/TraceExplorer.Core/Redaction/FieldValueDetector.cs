@@ -33,7 +33,7 @@ public sealed class FieldValueDetector(SensitiveNames names) : IDetector
 
     public RedactionKind Kind => RedactionKind.Field;
 
-    public bool MayContain(string text) => text.Length >= 4 && text.AsSpan().ContainsAny(Stems) && text.AsSpan().IndexOfAny(':', '=') >= 0;
+    public bool MayContain(in TextShape text) => text.Length >= 4 && (text.Colons > 0 || text.HasEquals) && text.Text.AsSpan().ContainsAny(Stems);
 
     public IEnumerable<Detection> Find(string text)
     {

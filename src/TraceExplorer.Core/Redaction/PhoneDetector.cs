@@ -27,11 +27,11 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
 
     public RedactionKind Kind => RedactionKind.Phone;
 
-    public bool MayContain(string text) => TextStats.Digits(text) >= 7;
+    public bool MayContain(in TextShape text) => text.Digits >= 7;
 
     public IEnumerable<Detection> Find(string text)
     {
-        if (!MayContain(text))
+        if (TextStats.Digits(text) < 7)
         {
             return [];
         }

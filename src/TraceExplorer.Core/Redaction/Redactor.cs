@@ -50,6 +50,34 @@ public sealed class Redactor
     }
 
     /// <summary>
+    /// A name: an attribute key, an event name, a stored column (agent, route, version, tool, model, id). Names repeat
+    /// from span to span, so a name found clean is remembered and not scanned again.
+    /// </summary>
+    public string Name(string value, RedactionCounts counts)
+    {
+        if (value.Length > MaxRememberedLength)
+        {
+            return Text(value, counts);
+        }
+
+        if (_cleanNames.TryGet(value, out _))
+        {
+            return value;
+        }
+
+        var redacted = Text(value, counts);
+        if (redacted == value)
+        {
+            _cleanNames.Add(value, true);
+        }
+
+        return redacted;
+    }
+
+    private const int MaxRememberedLength = 256;
+    private readonly BoundedCache<bool> _cleanNames = new(50_000);
+
+    /// <summary>
     /// A value that may hold JSON (tool arguments and results, inputs): sensitive fields and the tool's rule paths are
     /// masked whole, every other string is redacted as text. Not JSON: redacted as text.
     /// </summary>
@@ -148,15 +176,59 @@ public sealed class Redactor
     /// <remarks>A sensitive field's name is text the field detector's pre-check looks for, so detectors alone decide.</remarks>
     private bool MayNeedRedaction(string value)
     {
+        var shape = new TextShape(value);
         foreach (var detector in _detectors)
         {
-            if (detector.MayContain(value))
+            if (detector.MayContain(shape))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Short text with few digits and none of '@', '%', ':' or '=' is a name (a tool, a route, a version): no
+    /// detector can find anything in it, and most stored columns and keys are such names.
+    /// </summary>
+    private static bool CannotHoldAnything(string value)
+    {
+        if (value.Length >= 16)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in value)
+        {
+            if (c is '@' or '%' or ':' or '=' || (char.IsAsciiDigit(c) && ++digits >= 4))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> ContextWords = new(StringComparer.Ordinal)
+    {
+        "phone", "tel", "telephone", "mobile", "cell", "fax", "contact", "msisdn", "whatsapp", "sms", "card", "cc", "pan", "ssn",
+        "aadhaar", "version", "ver", "build", "release", "number", "no", "nr", "ip", "address", "addr", "host",
+    };
+
+    private readonly BoundedCache<bool> _contextNames = new(20_000);
+
+    /// <summary>Whether a field's name says what a bare number in it is (a phone, a card, a version); decided once per name.</summary>
+    private bool GivesContext(string fieldName)
+    {
+        if (!_contextNames.TryGet(fieldName, out var gives))
+        {
+            gives = SensitiveNames.Words(fieldName).Any(ContextWords.Contains);
+            _contextNames.Add(fieldName, gives);
+        }
+
+        return gives;
     }
 
     private static bool LooksLikeJson(string value)
@@ -172,9 +244,14 @@ public sealed class Redactor
             return value;
         }
 
+        if (CannotHoldAnything(value))
+        {
+            return value;
+        }
+
         // A bare number means what its field's name says it is: "phone": "4155552671". The name is read as context in
         // front of the value, and nothing found in the name itself is replaced.
-        if (fieldName is { Length: > 0 and <= 64 } && TextStats.Digits(value) >= 4 && value.Length <= 64)
+        if (fieldName is { Length: > 0 and <= 64 } && value.Length <= 64 && TextStats.Digits(value) >= 4 && GivesContext(fieldName))
         {
             var prefix = fieldName + ": ";
             var withContext = TextUnguarded(prefix + value, counts, null);
@@ -185,9 +262,10 @@ public sealed class Redactor
         }
 
         List<Detection>? found = null;
+        var shape = new TextShape(value);
         foreach (var detector in _detectors)
         {
-            if (!detector.MayContain(value))
+            if (!detector.MayContain(shape))
             {
                 continue;
             }

@@ -8,7 +8,7 @@ namespace TraceExplorer.Core.Redaction;
 /// Patterns are written without nested or overlapping quantifiers and compiled; a match timeout bounds any input, and
 /// a timeout makes the redactor mask the whole value (fail closed).
 /// </summary>
-public sealed class RegexDetector(RedactionKind kind, string pattern, Func<string, bool> mayContain, RegexDetector.Validator? isValid = null, RegexOptions options = RegexOptions.None) : IDetector
+public sealed class RegexDetector(RedactionKind kind, string pattern, RegexDetector.PreCheck mayContain, RegexDetector.Validator? isValid = null, RegexOptions options = RegexOptions.None) : IDetector
 {
     private readonly Regex _regex = new(pattern, options | RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(500));
 
@@ -17,17 +17,15 @@ public sealed class RegexDetector(RedactionKind kind, string pattern, Func<strin
     /// <summary>Checks a candidate in place, without allocating a string for it; <paramref name="start"/> is where it stands in the text.</summary>
     public delegate bool Validator(ReadOnlySpan<char> candidate, string text, int start);
 
+    /// <summary>A cheap test of the text's shape that rules most text out before the pattern runs.</summary>
+    public delegate bool PreCheck(in TextShape text);
+
     public RedactionKind Kind => kind;
 
-    public bool MayContain(string text) => mayContain(text);
+    public bool MayContain(in TextShape text) => mayContain(text);
 
     public IEnumerable<Detection> Find(string text)
     {
-        if (!mayContain(text))
-        {
-            return [];
-        }
-
         var found = new List<Detection>();
         if (_valueGroup)
         {

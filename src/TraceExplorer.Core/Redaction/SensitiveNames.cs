@@ -42,23 +42,16 @@ public sealed class SensitiveNames
         }
 
         // Telemetry repeats a few thousand names endlessly: each is split into words once.
-        if (_known.TryGetValue(name, out var known))
+        if (!_known.TryGet(name, out var sensitive))
         {
-            return known;
-        }
-
-        var sensitive = Decide(name);
-        if (_known.Count < MaxKnownNames)
-        {
-            _known.TryAdd(name, sensitive);
+            sensitive = Decide(name);
+            _known.Add(name, sensitive);
         }
 
         return sensitive;
     }
 
-    private const int MaxKnownNames = 20_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+    private readonly BoundedCache<bool> _known = new(20_000);
 
     private bool Decide(string name)
     {

@@ -13,7 +13,7 @@ public sealed class TokenDetector : IDetector
 
     public RedactionKind Kind => RedactionKind.Secret;
 
-    public bool MayContain(string text) => text.Length >= MinLength;
+    public bool MayContain(in TextShape text) => text.Length >= MinLength && text.Digits > 0 && text.HasUpper;
 
     public IEnumerable<Detection> Find(string text)
     {

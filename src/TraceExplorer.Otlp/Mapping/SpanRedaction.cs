@@ -21,7 +21,10 @@ internal sealed class SpanRedaction(Redactor? redactor, string? toolName = null)
     /// An attribute key or event name: names carry personal data too (<c>user.jane@example.com.visits</c>). Equal
     /// names get equal placeholders, so they still group.
     /// </summary>
-    public string Name(string name) => redactor is null ? name : redactor.Text(name, Counts);
+    public string Name(string name) => redactor is null ? name : redactor.Name(name, Counts);
+
+    /// <summary>A column of few distinct values (agent, route, version, tool, model): remembered when clean. Ids are not, being unique.</summary>
+    private string? Column(string? value) => value is null || redactor is null ? value : redactor.Name(value, Counts);
 
     /// <summary>
     /// The values stored in columns of their own (names, ids, versions, tool, model, error type), redacted like any
@@ -36,22 +39,22 @@ internal sealed class SpanRedaction(Redactor? redactor, string? toolName = null)
         }
 
         step.RunId = Text(step.RunId)!;
-        step.ToolName = Text(step.ToolName);
+        step.ToolName = Column(step.ToolName);
         step.ToolCallId = Text(step.ToolCallId);
-        step.Model = Text(step.Model);
-        step.Provider = Text(step.Provider);
-        step.ErrorType = Text(step.ErrorType);
-        step.ValidationSchema = Text(step.ValidationSchema);
+        step.Model = Column(step.Model);
+        step.Provider = Column(step.Provider);
+        step.ErrorType = Column(step.ErrorType);
+        step.ValidationSchema = Column(step.ValidationSchema);
         return run with
         {
             RequestId = Text(run.RequestId),
             ParentRunId = Text(run.ParentRunId),
-            AgentName = Text(run.AgentName),
-            Route = Text(run.Route),
-            PromptVersion = Text(run.PromptVersion),
-            PolicyVersion = Text(run.PolicyVersion),
-            ToolContractVersion = Text(run.ToolContractVersion),
-            RouteConfigVersion = Text(run.RouteConfigVersion),
+            AgentName = Column(run.AgentName),
+            Route = Column(run.Route),
+            PromptVersion = Column(run.PromptVersion),
+            PolicyVersion = Column(run.PolicyVersion),
+            ToolContractVersion = Column(run.ToolContractVersion),
+            RouteConfigVersion = Column(run.RouteConfigVersion),
         };
     }
 

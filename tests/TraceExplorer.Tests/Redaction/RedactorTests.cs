@@ -97,7 +97,7 @@ public sealed class RedactorTests
     {
         public RedactionKind Kind => RedactionKind.Phone;
 
-        public bool MayContain(string text) => true;
+        public bool MayContain(in TextShape text) => true;
 
         public IEnumerable<Detection> Find(string text) => throw new InvalidOperationException("detector broke");
     }
