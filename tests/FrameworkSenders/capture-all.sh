@@ -19,12 +19,13 @@ export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$port"
 for stack in langchain ai-sdk-7 ai-sdk-legacy openllmetry; do
   (cd js && node "$stack.mjs" >/dev/null)
 done
+(cd js && node ai-sdk-7.mjs --legacy >/dev/null)
 for stack in meai agent-framework semantic-kernel; do
   OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf dotnet run --project dotnet --no-build -- --stack "$stack" >/dev/null
 done
 
 mkdir -p dumps
-for stack in langchain ai-sdk-7 ai-sdk-legacy openllmetry meai agent-framework semantic-kernel; do
+for stack in langchain ai-sdk-7 ai-sdk-7-legacy ai-sdk-legacy openllmetry meai agent-framework semantic-kernel; do
   (cd js && node capture-server.mjs --dump "$captures/framework-sender-$stack.jsonl") > "dumps/$stack.json"
   echo "dumps/$stack.json: $(grep -c '"spanId"' "dumps/$stack.json") spans"
 done

@@ -1,14 +1,16 @@
 // AI SDK 7 (`ai`) with its OpenTelemetry integration (`@ai-sdk/otel`, GenAI semantic conventions), over the
 // SDK's own MockLanguageModelV4: first turn asks for both tools, second turn answers.
-import { OpenTelemetry } from '@ai-sdk/otel';
+// `--legacy` registers @ai-sdk/otel's LegacyOpenTelemetry instead, which keeps AI SDK 7 on the old `ai.*` spans.
+import { LegacyOpenTelemetry, OpenTelemetry } from '@ai-sdk/otel';
 import { generateText, registerTelemetry, stepCountIs, tool } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { z } from 'zod';
 import { startTracing, runAndFlush } from './otel.mjs';
 import * as s from './scenario.mjs';
 
-const provider = startTracing('framework-sender-ai-sdk-7');
-registerTelemetry(new OpenTelemetry({ agentSpanName: 'functionId' }));
+const legacy = process.argv.includes('--legacy');
+const provider = startTracing(legacy ? 'framework-sender-ai-sdk-7-legacy' : 'framework-sender-ai-sdk-7');
+registerTelemetry(legacy ? new LegacyOpenTelemetry() : new OpenTelemetry({ agentSpanName: 'functionId' }));
 
 const usage = {
   inputTokens: { total: s.usage.input, noCache: s.usage.input, cacheRead: undefined, cacheWrite: undefined },
