@@ -11,6 +11,29 @@ public static class MessagesJson
 {
     public const string Attribute = "traceexplorer.messages";
 
+    /// <summary>
+    /// The messages as JSON of at most <paramref name="maxLength"/> characters that still parses: a value cut at the
+    /// store's limit would not. Long parts are shortened first (each says how much it lost), then the oldest messages
+    /// given to the model are left out, never the system message or what the model produced.
+    /// </summary>
+    public static string Write(IReadOnlyList<ChatMessage> messages, int maxLength)
+    {
+        var json = Write(messages);
+        for (var cap = 4096; json.Length > maxLength && cap >= 64; cap /= 2)
+        {
+            json = Write(messages.Select(m => m with { Parts = m.Parts.Select(p => Shorten(p, cap)).ToList() }).ToList());
+        }
+
+        var kept = messages.Select(m => m with { Parts = m.Parts.Select(p => Shorten(p, 64)).ToList() }).ToList();
+        while (json.Length > maxLength && kept.FindIndex(m => !m.Output && m.Role != "system") is var oldest and >= 0)
+        {
+            kept.RemoveAt(oldest);
+            json = Write(kept);
+        }
+
+        return json.Length <= maxLength ? json : "[]";
+    }
+
     public static string Write(IReadOnlyList<ChatMessage> messages)
     {
         using var buffer = new MemoryStream();
@@ -75,6 +98,16 @@ public static class MessagesJson
 
         return messages;
     }
+
+    private static ChatPart Shorten(ChatPart part, int cap) => part with
+    {
+        Text = Cut(part.Text, cap),
+        Arguments = Cut(part.Arguments, cap),
+        Result = Cut(part.Result, cap),
+    };
+
+    private static string? Cut(string? value, int cap) =>
+        value is null || value.Length <= cap ? value : value[..cap] + $"…[truncated {value.Length - cap} characters]";
 
     private static void Optional(Utf8JsonWriter writer, string name, string? value)
     {

@@ -11,14 +11,15 @@ namespace TraceExplorer.Otlp.Mapping;
 /// </summary>
 internal static class DerivedAttributes
 {
-    public static IReadOnlyDictionary<string, AnyValue> With(IReadOnlyDictionary<string, AnyValue> own, SpanFacts facts)
+    public static IReadOnlyDictionary<string, AnyValue> With(IReadOnlyDictionary<string, AnyValue> own, SpanFacts facts, IngestLimits limits)
     {
         var derived = new List<(string Key, AnyValue Value)>();
         Add(derived, own, A.ToolArguments, facts.ToolArguments);
         Add(derived, own, A.ToolResult, facts.ToolResult);
         if (facts.InputMessages.Count + facts.OutputMessages.Count > 0)
         {
-            Add(derived, own, A.Messages, MessagesJson.Write([.. facts.InputMessages, .. facts.OutputMessages]));
+            // A margin under the limit, as redaction may lengthen a value a little before it is cut.
+            Add(derived, own, A.Messages, MessagesJson.Write([.. facts.InputMessages, .. facts.OutputMessages], limits.MaxValueLength * 9 / 10));
         }
 
         AddList(derived, own, A.RetrievalDocumentIds, facts.DocumentIds);

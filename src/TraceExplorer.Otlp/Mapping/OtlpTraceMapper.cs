@@ -96,7 +96,7 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             ValidationSchema = Cut(attributes.String(A.ValidationSchema)),
             ValidationPassed = attributes.Bool(A.ValidationPassed),
             ValidationFailureReason = Cut(redaction.Text(attributes.String(A.ValidationFailureReason))),
-            AttributesJson = AttributesJson(DerivedAttributes.With(attributes.Own, facts), json, redaction),
+            AttributesJson = AttributesJson(DerivedAttributes.With(attributes.Own, facts, Limits), json, redaction),
             EventsJson = EventsJson(span, json, redaction),
         };
 
