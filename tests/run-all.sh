@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: unit and storage (xunit), components (bUnit), end to end (Playwright + Chromium),
 # all on SQLite; then the storage, analytics and API tests, the components and the whole end-to-end suite (ingest
-# included) again on a real PostgreSQL server started on loopback for the run. Installs what the tests need when it is missing (Debian's chromium and postgresql), so it
-# works the same on a fresh machine and in CI.
+# included) again on a real PostgreSQL server started on loopback for the run. Installs what the tests need when it is
+# missing (Debian's chromium, postgresql and nodejs; the framework senders' npm packages), so it works the same on a
+# fresh machine and in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tests/postgres-server.sh
@@ -11,6 +12,16 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Installing Debian's chromium for the Playwright tests..."
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# The end-to-end tests run real agent frameworks (tests/FrameworkSenders/js) under node.
+if ! command -v node >/dev/null; then
+  echo "Installing Debian's nodejs and npm for the framework senders..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -d tests/FrameworkSenders/js/node_modules ]; then
+  (cd tests/FrameworkSenders/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet build TraceExplorer.sln -c Release -warnaserror -nologo -clp:ErrorsOnly

@@ -25,6 +25,11 @@ public static class AgentAttributes
     public const string StepId = "agent.step_id";
     public const string GenAiOperationName = "gen_ai.operation.name";
     public const string OpenInferenceSpanKind = "openinference.span.kind";
+    public const string AiOperationId = "ai.operationId";
+    public const string TraceloopSpanKind = "traceloop.span.kind";
+
+    /// <summary>A step's messages, normalized from whichever convention carried them (docs/conventions.md).</summary>
+    public const string Messages = "traceexplorer.messages";
     public const string ToolCallId = "agent.tool_call_id";
     public const string GenAiToolCallId = "gen_ai.tool.call.id";
     public const string OpenInferenceToolCallId = "tool_call.id";

@@ -9,4 +9,10 @@ public enum StepKind
     Model,
     Tool,
     Validate,
+
+    /// <summary>
+    /// A framework's wiring with no data of its own (LangGraph's __start__, channel writes, runnable wrappers): stored,
+    /// folded into its parent in the waterfall and left out of the run's step count.
+    /// </summary>
+    Plumbing,
 }

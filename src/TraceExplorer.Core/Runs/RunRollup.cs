@@ -3,46 +3,42 @@ using TraceExplorer.Core.Model;
 namespace TraceExplorer.Core.Runs;
 
 /// <summary>
-/// Derives a run's summary columns (times, counts, tokens, models, root, status) from its steps. Incremental, because
-/// the spans of a run arrive in many batches and in any order: adding steps in any grouping gives the same run.
+/// Derives a run's summary columns (times, counts, tokens, models, root, status) from all of its steps. The counts
+/// follow the run's tree (<see cref="CountedTokens"/>, <see cref="RepeatedToolSpans"/>, <see cref="RootCauseErrors"/>),
+/// so the summary is computed from every step each time rather than added up batch by batch; the steps may be in
+/// any order.
 /// </summary>
 public static class RunRollup
 {
-    /// <summary>Summarises a run from all of its steps.</summary>
-    public static void Apply(Run run, IReadOnlyCollection<Step> steps)
+    public static void Apply(Run run, IReadOnlyList<Step> steps)
     {
         run.StepCount = run.ToolCallCount = run.ErrorCount = 0;
         run.InputTokens = run.OutputTokens = 0;
         run.Models = null;
         run.RootSpanId = null;
+        run.RootFailed = false;
         run.LastStepStart = null;
-        Add(run, steps);
-    }
-
-    /// <summary>Folds newly stored steps into the run's summary; each step must be added once only.</summary>
-    public static void Add(Run run, IReadOnlyCollection<Step> newSteps)
-    {
-        if (newSteps.Count == 0)
+        if (steps.Count == 0)
         {
+            run.Status = RunStatus.Ok;
             return;
         }
 
-        var start = newSteps.Min(s => s.StartTime);
-        var end = newSteps.Max(EndOf);
-        var first = run.StepCount == 0;
-        run.StartTime = first || start < run.StartTime ? start : run.StartTime;
-        run.EndTime = first || end > run.EndTime ? end : run.EndTime;
+        run.StartTime = steps.Min(s => s.StartTime);
+        run.EndTime = steps.Max(EndOf);
         run.DurationMs = (run.EndTime - run.StartTime).TotalMilliseconds;
-        var lastStart = newSteps.Max(s => s.StartTime);
-        run.LastStepStart = run.LastStepStart is { } known && known > lastStart ? known : lastStart;
-        run.StepCount += newSteps.Count;
-        run.ToolCallCount += newSteps.Count(s => s.Kind == StepKind.Tool);
-        run.ErrorCount += newSteps.Count(s => s.Status == StepStatus.Error);
-        run.InputTokens += newSteps.Sum(s => s.InputTokens ?? 0);
-        run.OutputTokens += newSteps.Sum(s => s.OutputTokens ?? 0);
-        run.Models = MergeModels(run.Models, newSteps);
+        run.LastStepStart = steps.Max(s => s.StartTime);
 
-        if (newSteps.FirstOrDefault(s => s.ParentSpanId is null) is { } root)
+        var forest = new StepForest(steps);
+        run.StepCount = steps.Count(s => s.Kind != StepKind.Plumbing);
+        run.ToolCallCount = RepeatedToolSpans.CountCalls(forest);
+        run.ErrorCount = RootCauseErrors.Count(forest);
+        (run.InputTokens, run.OutputTokens) = CountedTokens.Of(forest);
+        var models = new SortedSet<string>(steps.Select(s => s.Model).OfType<string>(), StringComparer.Ordinal);
+        // Sorted rather than in order of use: spans arrive in any order, and the summary must not depend on it.
+        run.Models = models.Count == 0 ? null : string.Join(", ", models);
+
+        if (steps.Where(s => s.ParentSpanId is null).OrderBy(s => s.StartTime).ThenBy(s => s.SpanId, StringComparer.Ordinal).FirstOrDefault() is { } root)
         {
             run.RootSpanId = root.SpanId;
             run.RootFailed = root.Status == StepStatus.Error;
@@ -54,12 +50,4 @@ public static class RunRollup
     }
 
     public static DateTime EndOf(Step step) => step.StartTime.AddTicks((long)Math.Round(step.DurationMs * TimeSpan.TicksPerMillisecond));
-
-    // Sorted rather than in order of use: spans arrive in any order, and the summary must not depend on it.
-    private static string? MergeModels(string? existing, IEnumerable<Step> newSteps)
-    {
-        var models = new SortedSet<string>(existing?.Split(", ") ?? [], StringComparer.Ordinal);
-        models.UnionWith(newSteps.Select(s => s.Model).OfType<string>());
-        return models.Count == 0 ? null : string.Join(", ", models);
-    }
 }

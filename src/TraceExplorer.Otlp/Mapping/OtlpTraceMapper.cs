@@ -49,7 +49,8 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
 
     private IngestedSpan MapSpan(Span span, AttributeMap attributes, JsonScratch json)
     {
-        var toolName = attributes.FirstString(A.GenAiToolName, A.OpenInferenceToolName);
+        var facts = ConventionReaders.Read(span, attributes);
+        var toolName = attributes.FirstString(A.GenAiToolName, A.OpenInferenceToolName) ?? facts.ToolName;
         var redaction = new SpanRedaction(options.Redactor, toolName);
         var traceId = OtlpIds.ToHex(span.TraceId);
         var explicitRunId = attributes.String(A.RunId);
@@ -63,9 +64,10 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             _ => StepStatus.Unset,
         };
         // Arguments are hashed after redaction: equal calls still hash alike, and the hash is of what is stored.
-        var toolArguments = redaction.Value(attributes.String(A.ToolArguments));
+        var toolArguments = redaction.Value(attributes.String(A.ToolArguments) ?? facts.ToolArguments);
         redaction.RedactedArguments = toolArguments;
 
+        var openInferenceKind = attributes.String(A.OpenInferenceSpanKind);
         var step = new Step
         {
             TraceId = traceId,
@@ -73,7 +75,9 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             ParentSpanId = span.ParentSpanId.IsEmpty ? null : OtlpIds.ToHex(span.ParentSpanId),
             RunId = explicitRunId ?? traceId,
             StepNumber = (int)Math.Clamp(attributes.Long(A.StepId) ?? 0, 0, int.MaxValue),
-            Kind = StepKindResolver.Resolve(span.Name, attributes.String(A.GenAiOperationName), attributes.String(A.OpenInferenceSpanKind)),
+            Kind = PlumbingRule.Apply(
+                StepKindResolver.Resolve(span.Name, attributes.String(A.GenAiOperationName), openInferenceKind, attributes.String(A.AiOperationId), attributes.String(A.TraceloopSpanKind)),
+                span.Name, !span.ParentSpanId.IsEmpty, openInferenceKind),
             Name = Limits.Truncate(span.Name.Length == 0 ? "(unnamed)" : redaction.Text(span.Name)!),
             StartTime = start,
             DurationMs = (span.EndTimeUnixNano - span.StartTimeUnixNano) / 1_000_000.0,
@@ -81,18 +85,18 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             ErrorType = Cut(attributes.String(A.ErrorType) ?? exceptionAttributes?.String(A.ExceptionType) ?? (status == StepStatus.Error ? "error" : null)),
             ErrorMessage = Cut(redaction.Text(NullIfEmpty(span.Status?.Message) ?? exceptionAttributes?.String(A.ExceptionMessage))),
             ToolName = Cut(toolName),
-            ToolCallId = Cut(attributes.FirstString(A.ToolCallId, A.GenAiToolCallId, A.OpenInferenceToolCallId)),
+            ToolCallId = Cut(attributes.FirstString(A.ToolCallId, A.GenAiToolCallId, A.OpenInferenceToolCallId) ?? facts.ToolCallId),
             ToolArgumentsHash = toolArguments is null ? null : KeyedHash.Content(toolArguments),
-            Model = Cut(attributes.FirstString(A.RequestModel, A.ResponseModel, A.LlmModelName)),
-            Provider = Cut(attributes.FirstString(A.GenAiProvider, A.GenAiSystem, A.LlmProvider, A.LlmSystem)),
-            Temperature = attributes.Double(A.Temperature),
+            Model = Cut(attributes.FirstString(A.RequestModel, A.ResponseModel, A.LlmModelName) ?? facts.Model),
+            Provider = Cut(attributes.FirstString(A.GenAiProvider, A.GenAiSystem, A.LlmProvider, A.LlmSystem) ?? facts.Provider),
+            Temperature = attributes.Double(A.Temperature) ?? facts.Temperature,
             MaxTokens = attributes.Long(A.MaxTokens) is { } max and >= 0 and <= int.MaxValue ? (int)max : null,
-            InputTokens = attributes.Long(A.InputTokens, A.LlmPromptTokens),
-            OutputTokens = attributes.Long(A.OutputTokens, A.LlmCompletionTokens),
+            InputTokens = attributes.Long(A.InputTokens, A.LlmPromptTokens) ?? facts.InputTokens,
+            OutputTokens = attributes.Long(A.OutputTokens, A.LlmCompletionTokens) ?? facts.OutputTokens,
             ValidationSchema = Cut(attributes.String(A.ValidationSchema)),
             ValidationPassed = attributes.Bool(A.ValidationPassed),
             ValidationFailureReason = Cut(redaction.Text(attributes.String(A.ValidationFailureReason))),
-            AttributesJson = AttributesJson(attributes.Own, json, redaction),
+            AttributesJson = AttributesJson(DerivedAttributes.With(attributes.Own, facts, Limits), json, redaction),
             EventsJson = EventsJson(span, json, redaction),
         };
 
@@ -107,15 +111,15 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
                 "replay" => RunRelation.Replay,
                 _ => null,
             },
-            AgentName = Cut(attributes.FirstString(A.AgentName, A.GenAiAgentName, A.ServiceName)),
+            AgentName = Cut(attributes.FirstString(A.AgentName, A.GenAiAgentName) ?? facts.AgentName ?? attributes.String(A.ServiceName)),
             Route = Cut(attributes.String(A.Route)),
             PromptVersion = Cut(attributes.String(A.PromptVersion)),
             PolicyVersion = Cut(attributes.String(A.PolicyVersion)),
             ToolContractVersion = Cut(attributes.String(A.ToolContractVersion)),
             RouteConfigVersion = Cut(attributes.String(A.RouteConfigVersion)),
-            Input = Cut(redaction.Value(attributes.String(A.Input))),
-            Output = Cut(redaction.Value(attributes.String(A.Output))),
-            EndUserHash = attributes.String(A.EndUserId) is { } endUser ? KeyedHash.Compute(options.EndUserHashKey, endUser) : null,
+            Input = Cut(redaction.Value(attributes.String(A.Input) ?? facts.Input)),
+            Output = Cut(redaction.Value(attributes.String(A.Output) ?? facts.Output)),
+            EndUserHash = (attributes.String(A.EndUserId) ?? facts.EndUserId) is { } endUser ? KeyedHash.Compute(options.EndUserHashKey, endUser) : null,
         };
 
         return new IngestedSpan(step, redaction.Columns(step, run), explicitRunId is not null, Cut(redaction.Text(attributes.String(A.ComplaintId))), redaction.Counts);

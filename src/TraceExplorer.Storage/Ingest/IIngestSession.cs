@@ -27,8 +27,8 @@ internal interface IIngestSession : IAsyncDisposable
     /// <summary>Inserts the steps whose span is not stored yet; returns those it stored.</summary>
     IReadOnlySet<Step> InsertSteps(IReadOnlyList<Step> steps);
 
-    /// <summary>Numbers the run's steps 1, 2, … by start time.</summary>
-    void Renumber(string runId);
+    /// <summary>Gives stored steps new numbers (see <see cref="Core.Runs.StepOrder"/>).</summary>
+    void Renumber(IReadOnlyList<StepNumberChange> changes);
 
     /// <summary>Inserts complaints not stored yet (same run and external id).</summary>
     void InsertComplaints(IReadOnlyList<Complaint> complaints);

@@ -51,11 +51,7 @@ public sealed class IngestWriter(IDbContextFactory<TraceDbContext> contextFactor
         {
             var run = runs[runId];
             FillMissing(run, placeholder);
-            RunRollup.Apply(run, session.LoadStepTimings(run));
-            if (!run.StepIdsFromAgent)
-            {
-                session.Renumber(runId);
-            }
+            Summarise(session, run, session.LoadStepTimings(run));
         }
 
         session.InsertComplaints(spans.Where(s => s.ComplaintId is not null)
@@ -164,41 +160,68 @@ public sealed class IngestWriter(IDbContextFactory<TraceDbContext> contextFactor
     private static (int Stored, int Duplicates) InsertSteps(IIngestSession session, List<IngestedSpan> spans, Dictionary<string, Run> runs)
     {
         var groups = spans.GroupBy(s => s.Step.RunId)
-            .Select(g => (Run: runs[g.Key], Spans: g.OrderBy(s => s.Step.StartTime).ThenBy(s => s.Step.SpanId, StringComparer.Ordinal).ToList()))
+            .Select(g => (Run: runs[g.Key], Spans: g.ToList(), Stored: StoredSteps(session, runs[g.Key])))
             .ToList();
-        var inOrder = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var (run, ingested) in groups)
+        foreach (var (run, ingested, stored) in groups)
         {
             var steps = ingested.Select(s => s.Step).ToList();
             run.StepIdsFromAgent |= steps.Any(s => s.StepNumber > 0);
-            inOrder[run.RunId] = run.LastStepStart is not { } last || steps[0].StartTime >= last;
             if (!run.StepIdsFromAgent)
             {
-                // Appended in start order: numbers follow on; anything else is renumbered below.
+                // Numbered as if all were new, after what is stored; Summarise settles the final order.
+                var numbers = StepOrder.Numbers(new StepForest(steps));
                 for (var i = 0; i < steps.Count; i++)
                 {
-                    steps[i].StepNumber = run.StepCount + i + 1;
+                    steps[i].StepNumber = stored.Count + numbers[i];
                 }
             }
         }
 
         var inserted = session.InsertSteps(groups.SelectMany(g => g.Spans.Select(s => s.Step)).ToList());
-        int stored = 0, duplicates = 0;
-        foreach (var (run, ingested) in groups)
+        int storedCount = 0, duplicates = 0;
+        foreach (var (run, ingested, stored) in groups)
         {
             var newSpans = ingested.Where(s => inserted.Contains(s.Step)).ToList();
-            var newSteps = newSpans.Select(s => s.Step).ToList();
             AddRedactions(run, newSpans.Select(s => s.Redactions));
-            stored += newSteps.Count;
-            duplicates += ingested.Count - newSteps.Count;
-            RunRollup.Add(run, newSteps);
-            if (!run.StepIdsFromAgent && newSteps.Count > 0 && (!inOrder[run.RunId] || newSteps.Count < ingested.Count))
+            storedCount += newSpans.Count;
+            duplicates += ingested.Count - newSpans.Count;
+            if (newSpans.Count > 0)
             {
-                session.Renumber(run.RunId);
+                Summarise(session, run, [.. stored, .. newSpans.Select(s => s.Step)]);
             }
         }
 
-        return (stored, duplicates);
+        return (storedCount, duplicates);
+    }
+
+    /// <summary>A run's steps already stored: none for a run this write creates, so a new run costs no read.</summary>
+    private static IReadOnlyList<Step> StoredSteps(IIngestSession session, Run run) =>
+        run.LastStepStart is null && run.StepCount == 0 ? [] : session.LoadStepTimings(run);
+
+    /// <summary>
+    /// The run's summary and step numbers from all its steps: both follow the run's tree, which a batch alone may
+    /// not hold (children end, and are exported, before their parents).
+    /// </summary>
+    private static void Summarise(IIngestSession session, Run run, IReadOnlyList<Step> steps)
+    {
+        RunRollup.Apply(run, steps);
+        if (run.StepIdsFromAgent)
+        {
+            return;
+        }
+
+        var numbers = StepOrder.Numbers(new StepForest(steps));
+        var changes = new List<StepNumberChange>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].StepNumber != numbers[i])
+            {
+                steps[i].StepNumber = numbers[i];
+                changes.Add(new StepNumberChange(run.RunId, steps[i].TraceId, steps[i].SpanId, numbers[i]));
+            }
+        }
+
+        session.Renumber(changes);
     }
 
     private static int InsertDecisions(IIngestSession session, List<IngestedDecision> decisions, Dictionary<string, Run> runs)

@@ -153,11 +153,19 @@ internal sealed class PostgresIngestSession : IIngestSession
         return stored;
     }
 
-    public void Renumber(string runId) => Execute("""
-        UPDATE steps SET "StepNumber" = ranked.n
-        FROM (SELECT "Id", ROW_NUMBER() OVER (ORDER BY "StartTime", "SpanId") AS n FROM steps WHERE "RunId" = $1) AS ranked
-        WHERE steps."Id" = ranked."Id" AND steps."StepNumber" <> ranked.n
-        """, runId);
+    public void Renumber(IReadOnlyList<StepNumberChange> changes)
+    {
+        if (changes.Count > 0)
+        {
+            Execute("""
+                UPDATE steps SET "StepNumber" = u.n
+                FROM unnest($1, $2, $3, $4) AS u(r, t, s, n)
+                WHERE steps."RunId" = u.r AND steps."TraceId" = u.t AND steps."SpanId" = u.s
+                """,
+                changes.Select(c => c.RunId).ToArray(), changes.Select(c => c.TraceId).ToArray(),
+                changes.Select(c => c.SpanId).ToArray(), changes.Select(c => c.Number).ToArray());
+        }
+    }
 
     public void InsertComplaints(IReadOnlyList<Complaint> complaints)
     {

@@ -70,13 +70,13 @@ internal static class RunColumns
         };
     }
 
-    /// <summary>A step as the run summary needs it, from columns SpanId, ParentSpanId, Kind, StartTime, DurationMs, Status, Model, InputTokens, OutputTokens.</summary>
+    /// <summary>A step as the run summary and step numbering need it (see <see cref="StepTimingSelect"/> for its columns).</summary>
     public const string StepTimingSelect =
-        "SELECT \"SpanId\", \"ParentSpanId\", \"Kind\", \"StartTime\", \"DurationMs\", \"Status\", \"Model\", \"InputTokens\", \"OutputTokens\" FROM steps";
+        "SELECT \"SpanId\", \"ParentSpanId\", \"Kind\", \"StartTime\", \"DurationMs\", \"Status\", \"Model\", \"InputTokens\", \"OutputTokens\", " +
+        "\"TraceId\", \"ToolName\", \"ToolArgumentsHash\", \"StepNumber\" FROM steps";
 
     public static Step ReadStepTiming(DbDataReader reader, Run run) => new()
     {
-        TraceId = run.TraceId,
         RunId = run.RunId,
         Name = "",
         SpanId = reader.GetString(0),
@@ -88,5 +88,9 @@ internal static class RunColumns
         Model = reader.IsDBNull(6) ? null : reader.GetString(6),
         InputTokens = reader.IsDBNull(7) ? null : reader.GetInt64(7),
         OutputTokens = reader.IsDBNull(8) ? null : reader.GetInt64(8),
+        TraceId = reader.GetString(9),
+        ToolName = reader.IsDBNull(10) ? null : reader.GetString(10),
+        ToolArgumentsHash = reader.IsDBNull(11) ? null : reader.GetString(11),
+        StepNumber = reader.GetInt32(12),
     };
 }

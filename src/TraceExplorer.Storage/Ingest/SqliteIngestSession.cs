@@ -107,11 +107,26 @@ internal sealed class SqliteIngestSession : IIngestSession
         return stored;
     }
 
-    public void Renumber(string runId) => Execute("""
-        UPDATE steps SET StepNumber = ranked.n
-        FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY StartTime, SpanId) AS n FROM steps WHERE RunId = $run) AS ranked
-        WHERE steps.Id = ranked.Id AND steps.StepNumber <> ranked.n
-        """, ("$run", runId));
+    public void Renumber(IReadOnlyList<StepNumberChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        using var command = Command();
+        command.CommandText = "UPDATE steps SET StepNumber = $n WHERE TraceId = $trace AND SpanId = $span AND RunId = $run";
+        var number = command.Parameters.Add("$n", SqliteType.Integer);
+        var trace = command.Parameters.Add("$trace", SqliteType.Text);
+        var span = command.Parameters.Add("$span", SqliteType.Text);
+        var run = command.Parameters.Add("$run", SqliteType.Text);
+        command.Prepare();
+        foreach (var change in changes)
+        {
+            (number.Value, trace.Value, span.Value, run.Value) = (change.Number, change.TraceId, change.SpanId, change.RunId);
+            command.ExecuteNonQuery();
+        }
+    }
 
     public void InsertComplaints(IReadOnlyList<Complaint> complaints)
     {

@@ -55,6 +55,29 @@ public sealed class RunDetailTests : PageTestContext
         cut.WaitForAssertion(() => Assert.Equal(decisionStep.ToString(), cut.Find("[data-testid=step-details]").GetAttribute("data-step")), LoadTimeout);
     }
 
+    [Fact]
+    public async Task Plumbing_is_folded_until_shown()
+    {
+        var start = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
+        await using (var db = await Store.ContextFactory.CreateDbContextAsync())
+        {
+            db.Runs.Add(new Run { RunId = "run-langgraph", RequestId = "run-langgraph", TraceId = new string('f', 32), StartTime = start, EndTime = start.AddSeconds(1), StepCount = 2 });
+            Step Step(int number, string span, string? parent, StepKind kind) => new()
+            {
+                TraceId = new string('f', 32), SpanId = span, ParentSpanId = parent, RunId = "run-langgraph", StepNumber = number, Kind = kind,
+                Name = span, StartTime = start.AddMilliseconds(number), DurationMs = 100,
+            };
+            db.Steps.AddRange(Step(1, "graph", null, StepKind.Plan), Step(2, "node", "graph", StepKind.Plumbing), Step(3, "chat", "node", StepKind.Model));
+            await db.SaveChangesAsync();
+        }
+
+        var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, "run-langgraph"));
+
+        cut.WaitForAssertion(() => Assert.Equal("2 of 2 shown · 1 plumbing folded", cut.Find(".wf-count").TextContent), LoadTimeout);
+        await cut.InvokeAsync(() => cut.Find("input[data-testid=show-plumbing]").Change(true));
+        cut.WaitForAssertion(() => Assert.Equal("3 of 3 shown", cut.Find(".wf-count").TextContent), LoadTimeout);
+    }
+
     private static void OpenDecisions(IRenderedComponent<RunDetail> cut) =>
         cut.FindAll(".mud-tab").First(tab => tab.TextContent.StartsWith("Decisions", StringComparison.Ordinal)).Click();
 

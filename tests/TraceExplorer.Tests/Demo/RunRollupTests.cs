@@ -55,7 +55,7 @@ public sealed class RunRollupTests
     }
 
     [Fact]
-    public void Adding_steps_in_any_grouping_and_order_gives_the_same_run()
+    public void Steps_in_any_order_give_the_same_run()
     {
         Step[] steps =
         [
@@ -68,12 +68,33 @@ public sealed class RunRollupTests
         RunRollup.Apply(whole, steps);
 
         var pieces = NewRun();
-        RunRollup.Add(pieces, [steps[3]]);
-        RunRollup.Add(pieces, [steps[1], steps[2]]);
-        RunRollup.Add(pieces, [steps[0]]);
+        RunRollup.Apply(pieces, [steps[3], steps[1], steps[2], steps[0]]);
 
         Assert.Equivalent(whole, pieces, strict: true);
         Assert.Equal(1100, whole.DurationMs, precision: 6);
+    }
+
+    [Fact]
+    public void Counts_each_model_call_tool_call_and_cause_once_and_leaves_plumbing_out()
+    {
+        // Semantic Kernel over MEAI: orchestrate_tools repeats its calls' tokens, each tool call is two nested spans.
+        var run = NewRun();
+        Step[] steps =
+        [
+            NewStep("loop", null, 0, 100, s => { s.InputTokens = 240; s.OutputTokens = 60; }),
+            NewStep("chat1", "loop", 0, 10, s => { s.Kind = StepKind.Model; s.InputTokens = 120; s.OutputTokens = 30; }),
+            NewStep("outer", "loop", 20, 10, s => { s.Kind = StepKind.Tool; s.ToolName = "support_orders_lookup"; s.Status = StepStatus.Error; }),
+            NewStep("inner", "outer", 21, 5, s => { s.Kind = StepKind.Tool; s.ToolName = "orders_lookup"; s.Status = StepStatus.Error; }),
+            NewStep("wire", "loop", 35, 1, s => s.Kind = StepKind.Plumbing),
+            NewStep("chat2", "loop", 40, 10, s => { s.Kind = StepKind.Model; s.InputTokens = 120; s.OutputTokens = 30; }),
+        ];
+
+        RunRollup.Apply(run, steps);
+
+        Assert.Equal((240, 60), (run.InputTokens, run.OutputTokens));
+        Assert.Equal(1, run.ToolCallCount);
+        Assert.Equal(1, run.ErrorCount);
+        Assert.Equal(5, run.StepCount);
     }
 
     private static Run NewRun() => new() { RunId = "run-1", RequestId = "req-1", TraceId = new string('a', 32) };

@@ -204,6 +204,33 @@ public sealed class IngestWriterTests : IAsyncLifetime
         Assert.Equal("{\"email\":2,\"field\":1}", (await RunAsync("run-redacted")).RedactionCounts);
     }
 
+    [Fact]
+    public async Task A_framework_run_sent_children_first_counts_tokens_tools_and_errors_once_and_numbers_parents_first()
+    {
+        // Semantic Kernel over MEAI, exported as the SDK does: children end, and are sent, before their parents. The
+        // loop repeats its calls' tokens, the tool call is two nested spans, both failed; every span starts in the
+        // loop's millisecond, and the span ids sort the children first.
+        var trace = TraceHex(60);
+        var loop = Span(trace, SpanHex(9), null, "orchestrate_tools", 0, 50, ("gen_ai.usage.input_tokens", 240), ("gen_ai.usage.output_tokens", 60));
+        var chat1 = Span(trace, SpanHex(1), SpanHex(9), "chat m", 0, 10, ("gen_ai.operation.name", "chat"), ("gen_ai.usage.input_tokens", 120), ("gen_ai.usage.output_tokens", 30));
+        var outer = Span(trace, SpanHex(3), SpanHex(9), "execute_tool support_orders_lookup", 0, 10, ("gen_ai.operation.name", "execute_tool"), ("gen_ai.tool.name", "support_orders_lookup"));
+        var inner = Span(trace, SpanHex(2), SpanHex(3), "execute_tool orders_lookup", 0, 5, ("gen_ai.operation.name", "execute_tool"), ("gen_ai.tool.name", "orders_lookup"));
+        var chat2 = Span(trace, SpanHex(4), SpanHex(9), "chat m", 20, 10, ("gen_ai.operation.name", "chat"), ("gen_ai.usage.input_tokens", 120), ("gen_ai.usage.output_tokens", 30));
+        outer.Status = inner.Status = new Status { Code = Status.Types.StatusCode.Error };
+
+        await WriteAsync(inner, chat1);
+        await WriteAsync(outer, chat2);
+        await WriteAsync(loop);
+
+        var run = await RunAsync(trace);
+        Assert.Equal((240L, 60L, 1, 1, 5), (run.InputTokens, run.OutputTokens, run.ToolCallCount, run.ErrorCount, run.StepCount));
+        await using var db = await _store.ContextFactory.CreateDbContextAsync();
+        var numbers = await db.Steps.Where(s => s.RunId == trace).ToDictionaryAsync(s => s.SpanId, s => s.StepNumber);
+        Assert.Equal(1, numbers[SpanHex(9)]);
+        Assert.True(numbers[SpanHex(3)] < numbers[SpanHex(2)]);
+        Assert.Equal(Enumerable.Range(1, 5), numbers.Values.Order());
+    }
+
     private Task<IngestWriteResult> WriteAsync(params Span[] spans) => _writer.WriteAsync([Mapper.Map(Request(spans))]);
 
     private async Task<Run> RunAsync(string runId)

@@ -29,6 +29,8 @@ public sealed partial class RunDetail : IDisposable
     private HashSet<int> _matchRows = [];
     private int _matchIndex;
     private bool _showCriticalPath;
+    private bool _showPlumbing;
+    private IReadOnlyList<StepOutline> _outlines = [];
     private int _panel;
     private string? _loadError;
     private bool _loading = true;
@@ -118,7 +120,8 @@ public sealed partial class RunDetail : IDisposable
 
                 _decisions = await Queries.GetDecisionsAsync(RunId) ?? [];
                 var wasFull = _model is null || _axis == FullAxis;
-                _model = WaterfallViewModel.Create(_run.StartTime, await Steps.GetOutlineAsync(RunId), _decisions);
+                _outlines = await Steps.GetOutlineAsync(RunId);
+                _model = WaterfallViewModel.Create(_run.StartTime, _outlines, _decisions, _showPlumbing);
                 if (wasFull)
                 {
                     _axis = FullAxis;
@@ -140,6 +143,21 @@ public sealed partial class RunDetail : IDisposable
         {
             _loading = false;
         }
+    }
+
+    /// <summary>Shows plumbing steps in the tree or folds them into their parents again; the selected step stays selected.</summary>
+    private void ShowPlumbing(bool show)
+    {
+        _showPlumbing = show;
+        if (_run is null || _model is null)
+        {
+            return;
+        }
+
+        var wasFull = _axis == FullAxis;
+        _model = WaterfallViewModel.Create(_run.StartTime, _outlines, _decisions, _showPlumbing);
+        _axis = wasFull ? FullAxis : _axis;
+        _selectedRow = _selectedStep is { } selected && _model.RowBySpan.TryGetValue(selected.SpanId, out var row) ? row : null;
     }
 
     private async Task SelectRowAsync(int row)
@@ -207,7 +225,7 @@ public sealed partial class RunDetail : IDisposable
         }
 
         var spans = await Steps.SearchAsync(RunId, _search, PayloadAccess.CanSeePayloads(await UserAsync()));
-        _matches = spans.Where(_model.RowBySpan.ContainsKey).Select(s => _model.RowBySpan[s]).Order().ToList();
+        _matches = spans.Where(_model.RowBySpan.ContainsKey).Select(s => _model.RowBySpan[s]).Distinct().Order().ToList();
         _matchRows = _matches.ToHashSet();
         _matchIndex = 0;
         RevealMatch();

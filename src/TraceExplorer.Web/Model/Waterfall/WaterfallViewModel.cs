@@ -18,9 +18,15 @@ public sealed class WaterfallViewModel
     /// <summary>Rows in execution order (step numbers ascending), for stepping through the run.</summary>
     public required List<int> RowsInStepOrder { get; init; }
 
-    public static WaterfallViewModel Create(DateTime runStart, IReadOnlyList<StepOutline> outlines, IReadOnlyList<DecisionItem> decisions)
+    /// <summary>How many of the run's steps are plumbing, and how many of those are folded out of the tree.</summary>
+    public required int PlumbingCount { get; init; }
+
+    public required int FoldedCount { get; init; }
+
+    /// <summary>The waterfall of a run; plumbing steps are folded into their parents unless <paramref name="showPlumbing"/>.</summary>
+    public static WaterfallViewModel Create(DateTime runStart, IReadOnlyList<StepOutline> outlines, IReadOnlyList<DecisionItem> decisions, bool showPlumbing = false)
     {
-        var steps = outlines.Select(o => new WaterfallStep
+        var all = outlines.Select(o => new WaterfallStep
         {
             StepNumber = o.StepNumber,
             SpanId = o.SpanId,
@@ -33,11 +39,21 @@ public sealed class WaterfallViewModel
             ErrorType = o.ErrorType,
             ValidationFailed = o.ValidationPassed == false,
         }).ToList();
+        var (steps, foldedInto) = showPlumbing ? (all, new Dictionary<string, string?>()) : PlumbingFold.Fold(all);
         var tree = StepTree.Build(steps);
         var rowBySpan = new Dictionary<string, int>(tree.Count, StringComparer.Ordinal);
         for (var row = 0; row < tree.Count; row++)
         {
             rowBySpan.TryAdd(tree.Rows[row].SpanId, row);
+        }
+
+        // A decision or search match on a folded span shows on the step it was folded into.
+        foreach (var (span, into) in foldedInto)
+        {
+            if (into is not null && rowBySpan.TryGetValue(into, out var row))
+            {
+                rowBySpan.TryAdd(span, row);
+            }
         }
 
         var decisionsByRow = decisions
@@ -53,6 +69,8 @@ public sealed class WaterfallViewModel
             DecisionsByRow = decisionsByRow,
             CriticalPathRows = CriticalPath.Compute(tree),
             RowsInStepOrder = Enumerable.Range(0, tree.Count).OrderBy(r => tree.Rows[r].StepNumber).ThenBy(r => tree.Rows[r].StartMs).ToList(),
+            PlumbingCount = all.Count(s => s.Kind == Core.Model.StepKind.Plumbing),
+            FoldedCount = foldedInto.Count,
         };
     }
 }

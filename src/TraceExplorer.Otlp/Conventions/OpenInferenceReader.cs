@@ -1,0 +1,108 @@
+using System.Text.Json;
+using TraceExplorer.Otlp.Mapping;
+
+namespace TraceExplorer.Otlp.Conventions;
+
+/// <summary>
+/// OpenInference (Arize; LangChain.js, LlamaIndex and others): flattened llm.input_messages / llm.output_messages,
+/// input.value / output.value (a tool span's arguments and result, an agent's input and answer), retrieved documents,
+/// llm.invocation_parameters and user.id.
+/// </summary>
+internal static class OpenInferenceReader
+{
+    public static void Read(AttributeMap attributes, SpanFacts facts, string spanName, bool hasParent)
+    {
+        var kind = attributes.String("openinference.span.kind")?.ToUpperInvariant();
+        facts.AddInput(Messages(attributes, "llm.input_messages.", output: false));
+        var output = Messages(attributes, "llm.output_messages.", output: true);
+        if (output.Count > 0 && attributes.String("llm.finish_reason") is { } reason)
+        {
+            output[^1] = output[^1] with { FinishReason = output[^1].FinishReason ?? reason };
+        }
+
+        facts.AddOutput(output);
+        facts.Temperature ??= JsonText.Parse(attributes.String("llm.invocation_parameters")) is { } parameters
+            && JsonText.Property(parameters, "temperature") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : null;
+        facts.EndUserId ??= attributes.String("user.id");
+
+        if (kind == "TOOL")
+        {
+            facts.ToolArguments ??= attributes.String("input.value");
+            var result = JsonText.Parse(attributes.String("output.value"));
+            // LangChain wraps a tool's result in a serialized ToolMessage: {"output":{…"kwargs":{"content":…,"tool_call_id":…}}}.
+            var kwargs = result is { } r && JsonText.Property(r, "output") is { } o ? LangChainMessages.Kwargs(o) : null;
+            facts.ToolResult ??= kwargs is { } k ? JsonText.Str(k, "content") : attributes.String("output.value");
+            facts.ToolCallId ??= kwargs is { } k2 ? JsonText.Str(k2, "tool_call_id") : null;
+        }
+
+        if (kind is "AGENT" or "CHAIN" && !hasParent)
+        {
+            facts.AgentName ??= spanName;
+            facts.Input ??= RunText(attributes.String("input.value"), "user", first: true);
+            facts.Output ??= RunText(attributes.String("output.value"), "assistant", first: false);
+        }
+
+        foreach (var (_, document) in IndexedAttributes.Group(attributes.Own, "retrieval.documents."))
+        {
+            if (document.TryGetValue("document.id", out var id))
+            {
+                facts.DocumentIds.Add(id);
+            }
+
+            if (document.TryGetValue("document.content", out var content))
+            {
+                facts.DocumentSnippets.Add(content);
+            }
+        }
+    }
+
+    private static List<ChatMessage> Messages(AttributeMap attributes, string prefix, bool output)
+    {
+        var messages = new List<ChatMessage>();
+        foreach (var (_, message) in IndexedAttributes.Group(attributes.Own, prefix))
+        {
+            var role = message.GetValueOrDefault("message.role") ?? (output ? "assistant" : "user");
+            var parts = new List<ChatPart>();
+            if (message.TryGetValue("message.content", out var content) && content.Length > 0)
+            {
+                parts.Add(role == "tool" ? ChatPart.ToolResult(message.GetValueOrDefault("message.tool_call_id"), content, message.GetValueOrDefault("message.name")) : ChatPart.TextPart(content));
+            }
+
+            foreach (var (_, item) in IndexedAttributes.Group(message, "message.contents."))
+            {
+                if (item.TryGetValue("message_content.text", out var text))
+                {
+                    parts.Add(ChatPart.TextPart(text));
+                }
+            }
+
+            foreach (var (_, call) in IndexedAttributes.Group(message, "message.tool_calls."))
+            {
+                parts.Add(ChatPart.ToolCall(call.GetValueOrDefault("tool_call.id"), call.GetValueOrDefault("tool_call.function.name"),
+                    JsonText.Unwrapped(JsonText.Parse(call.GetValueOrDefault("tool_call.function.arguments"))) ?? call.GetValueOrDefault("tool_call.function.arguments")));
+            }
+
+            messages.Add(new ChatMessage(role, parts));
+        }
+
+        return messages;
+    }
+
+    /// <summary>An agent's input or output value as text: plain text as it is, a message list as its first user message or last answer.</summary>
+    private static string? RunText(string? value, string role, bool first)
+    {
+        if (JsonText.Parse(value) is not { } json)
+        {
+            return string.IsNullOrWhiteSpace(value) ? null : value;
+        }
+
+        var messages = LangChainMessages.Read(json).Where(m => m.Role == role && m.Text.Length > 0).ToList();
+        if (messages.Count > 0)
+        {
+            return first ? messages[0].Text : messages[^1].Text;
+        }
+
+        return json.ValueKind == JsonValueKind.String ? json.GetString()
+            : JsonText.Str(json, "input") ?? JsonText.Str(json, "question") ?? JsonText.Str(json, "output") ?? value;
+    }
+}

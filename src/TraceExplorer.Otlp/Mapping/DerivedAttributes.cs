@@ -1,0 +1,58 @@
+using OpenTelemetry.Proto.Common.V1;
+using TraceExplorer.Otlp.Conventions;
+using A = TraceExplorer.Core.Conventions.AgentAttributes;
+
+namespace TraceExplorer.Otlp.Mapping;
+
+/// <summary>
+/// A span's own attributes plus what the convention readers derived, under the names the step details read: tool
+/// arguments and result as gen_ai.tool.call.*, messages normalized as traceexplorer.messages, retrieved documents as
+/// agent.retrieval.*. What the span sent itself is never replaced.
+/// </summary>
+internal static class DerivedAttributes
+{
+    public static IReadOnlyDictionary<string, AnyValue> With(IReadOnlyDictionary<string, AnyValue> own, SpanFacts facts, IngestLimits limits)
+    {
+        var derived = new List<(string Key, AnyValue Value)>();
+        Add(derived, own, A.ToolArguments, facts.ToolArguments);
+        Add(derived, own, A.ToolResult, facts.ToolResult);
+        if (facts.InputMessages.Count + facts.OutputMessages.Count > 0)
+        {
+            // A margin under the limit, as redaction may lengthen a value a little before it is cut.
+            Add(derived, own, A.Messages, MessagesJson.Write([.. facts.InputMessages, .. facts.OutputMessages], limits.MaxValueLength * 9 / 10));
+        }
+
+        AddList(derived, own, A.RetrievalDocumentIds, facts.DocumentIds);
+        AddList(derived, own, A.RetrievalSnippets, facts.DocumentSnippets);
+        if (derived.Count == 0)
+        {
+            return own;
+        }
+
+        var merged = new Dictionary<string, AnyValue>(own, StringComparer.Ordinal);
+        foreach (var (key, value) in derived)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    private static void Add(List<(string, AnyValue)> derived, IReadOnlyDictionary<string, AnyValue> own, string key, string? value)
+    {
+        if (value is not null && !own.ContainsKey(key))
+        {
+            derived.Add((key, new AnyValue { StringValue = value }));
+        }
+    }
+
+    private static void AddList(List<(string, AnyValue)> derived, IReadOnlyDictionary<string, AnyValue> own, string key, List<string> values)
+    {
+        if (values.Count > 0 && !own.ContainsKey(key))
+        {
+            var array = new ArrayValue();
+            array.Values.AddRange(values.Select(v => new AnyValue { StringValue = v }));
+            derived.Add((key, new AnyValue { ArrayValue = array }));
+        }
+    }
+}
