@@ -145,8 +145,8 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         var query = new SqlQuery(SqlDialect.For(db));
         CohortSql.AppendCohort(query, request, a, b);
         query.Append($"""
-            SELECT s."RunId" FROM cohort CROSS JOIN steps s
-            WHERE s."RunId" = cohort.run_id AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
+            SELECT s."RunId" FROM {CohortSql.StepsOfCohort(query.Dialect)}
+            WHERE {CohortSql.StepsOfCohortJoin} AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
             ORDER BY {StepGroup.FailedSql("s")} DESC, s."DurationMs" DESC, s."RunId"
             LIMIT 1
             """);
@@ -205,10 +205,10 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
     {
         var query = new SqlQuery(SqlDialect.For(db));
         CohortSql.AppendCohort(query, request, a, b);
-        query.Append("""
+        query.Append($"""
             SELECT cohort.c, COUNT(*), SUM(CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END)
-            FROM cohort CROSS JOIN steps s
-            WHERE s."RunId" = cohort.run_id AND s."Kind" = 'Validate'
+            FROM {CohortSql.StepsOfCohort(query.Dialect)}
+            WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = 'Validate'
             GROUP BY cohort.c
             """);
         var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Steps: reader.Long(1), Failed: reader.Long(2)), cancellationToken);
@@ -224,8 +224,8 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         query.Append($"""
             , grouped AS (
                 SELECT cohort.c, s."Kind" AS kind, {StepGroup.NameSql("s")} AS name, s."DurationMs" AS v, {StepGroup.FailedSql("s")} AS failed
-                FROM cohort CROSS JOIN steps s
-                WHERE s."RunId" = cohort.run_id),
+                FROM {CohortSql.StepsOfCohort(dialect)}
+                WHERE {CohortSql.StepsOfCohortJoin}),
             pooled AS (
                 SELECT c, kind, name, v, failed,
                     {RankSumSql.SharedSortColumns("v", "w")},

@@ -8,12 +8,17 @@ namespace TraceExplorer.Storage.Analytics.Compare;
 /// belongs to neither.
 /// </summary>
 /// <remarks>
-/// Queries join it to steps as <c>cohort CROSS JOIN steps s WHERE s."RunId" = cohort.run_id</c>: SQLite takes a cross
-/// join's order as written, reading each cohort run's steps through the run index instead of scanning every step of
-/// a kind; PostgreSQL plans it as the same inner join.
+/// Queries join it to steps as <c>FROM {StepsOfCohort} WHERE {StepsOfCohortJoin}</c>: SQLite takes a cross join's
+/// order as written and, held to the run index (<see cref="SqlDialect.StepsByRun"/>), reads each cohort run's steps
+/// through it instead of scanning every step of a kind; PostgreSQL plans it as the same inner join.
 /// </remarks>
 internal static class CohortSql
 {
+    public const string StepsOfCohortJoin = "s.\"RunId\" = cohort.run_id";
+
+    /// <summary>The cohort's runs, then the steps (alias s) of each.</summary>
+    public static string StepsOfCohort(SqlDialect dialect) => $"cohort CROSS JOIN steps s {dialect.StepsByRun}";
+
     public static void AppendCohort(SqlQuery query, CohortRequest request, string a, string b)
     {
         var inA = Condition(query, request, a, isB: false);
