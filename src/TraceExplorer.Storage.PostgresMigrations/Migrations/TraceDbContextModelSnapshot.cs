@@ -667,6 +667,9 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
                     b.Property<double>("TotalMs")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hour");
@@ -734,6 +737,9 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
 
                     b.Property<double>("TotalMs")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Statistics;
+using TraceExplorer.Storage.Analytics.Reports;
 using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
@@ -203,17 +204,34 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         return [.. Enumerable.Range(0, 2).Select(c => rows.FirstOrDefault(r => r.Cohort == c).Measures ?? CohortMeasures.Empty)];
     }
 
-    /// <returns>(validation steps, failed) per cohort.</returns>
-    private static async Task<(long Steps, long Failed)[]> ValidationAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
+    /// <returns>(validation steps, failed) per cohort, exact: the rolled-up hours' checks counted by run dimensions, and the steps of the rest.</returns>
+    private async Task<(long Steps, long Failed)[]> ValidationAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
+        var scope = await ScopeAsync(db, query, request, cancellationToken);
         CohortSql.AppendCohort(query, request, a, b);
         query.Append($"""
-            SELECT cohort.c, COUNT(*), SUM(CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END)
-            FROM {CohortSql.StepsOfCohort(query.Dialect)}
-            WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = 'Validate'
-            GROUP BY cohort.c
+            , parts AS (
+                SELECT cohort.c AS c, COUNT(*) AS checks, SUM({ValidationSql.Failed()}) AS failed
+                FROM {CohortSql.StepsOfCohort(query.Dialect)}
+                WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = 'Validate' AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
+                GROUP BY cohort.c
             """);
+        if (scope.HasRollups)
+        {
+            query.Append($"""
+
+                UNION ALL
+                SELECT c, SUM(checks), SUM(failed) FROM (
+                    SELECT {CohortSql.Of(query, request, a, b, "u", "Hour")} AS c, u."Checks" AS checks, CASE WHEN u."Failed" THEN u."Checks" ELSE 0 END AS failed
+                    FROM rollup_validation u
+                    WHERE {scope.RollupWhere("u")}) x
+                WHERE c IS NOT NULL
+                GROUP BY c
+                """);
+        }
+
+        query.Append(")\nSELECT c, SUM(checks), SUM(failed) FROM parts GROUP BY c");
         var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Steps: reader.Long(1), Failed: reader.Long(2)), cancellationToken);
         return [.. Enumerable.Range(0, 2).Select(c => rows.Where(r => r.Cohort == c).Select(r => (r.Steps, r.Failed)).FirstOrDefault())];
     }
@@ -222,8 +240,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         TraceDbContext db, CohortRequest request, string a, string b, long runsA, long runsB, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
-        var splitAt = request.Dimension == CompareDimension.Time ? request.At : null;
-        var scope = await ReportScope.CreateAsync(db, query, request.Filter, clock.GetUtcNow().UtcDateTime, cancellationToken, splitAt);
+        var scope = await ScopeAsync(db, query, request, cancellationToken);
         CohortSql.AppendCohort(query, request, a, b);
         if (scope.HasRollups)
         {
@@ -325,8 +342,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
     /// The same columns as <see cref="AppendExactGroups"/> from duration histograms: the rolled-up hours (and whole
     /// days) of the cohorts' dimensions, and the steps of the rest bucketed the same way (<see cref="DurationHistogram"/>).
     /// Counts, failures and totals stay exact; percentiles are within 1 %; the rank test ranks the buckets, each a tie
-    /// of its steps. Validation steps are always read from the steps: their group is named by the schema they checked,
-    /// which the step rollups do not keep.
+    /// of its steps.
     /// </summary>
     private static void AppendBinnedGroups(SqlQuery query, ReportScope scope, CohortRequest request, string a, string b)
     {
@@ -339,10 +355,10 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
 
                 UNION ALL
                 SELECT c, kind, name, b, SUM(n), SUM(f), SUM(v), MAX(top) FROM (
-                    SELECT {CohortSql.Of(query, request, a, b, "u", "Hour")} AS c, u."Kind" AS kind, COALESCE(u."ToolName", u."Model", u."Name") AS name,
+                    SELECT {CohortSql.Of(query, request, a, b, "u", "Hour")} AS c, u."Kind" AS kind, {StepGroup.NameSql("u")} AS name,
                         u."Bucket" AS b, u."Steps" AS n, u."Failures" AS f, u."TotalMs" AS v, u."MaxMs" AS top
                     FROM {table} u
-                    WHERE u."Kind" <> 'Validate' AND {scope.RollupWhere("u", ranges)}) x
+                    WHERE {scope.RollupWhere("u", ranges)}) x
                 WHERE c IS NOT NULL
                 GROUP BY c, kind, name, b
             """;
@@ -355,7 +371,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
                 SELECT cohort.c AS c, s."Kind" AS kind, {name} AS name, {bucket} AS b, COUNT(*) AS n, SUM({StepGroup.FailedSql("s")}) AS f,
                     SUM(s."DurationMs") AS v, MAX(s."DurationMs") AS top
                 FROM {CohortSql.StepsOfCohort(dialect)}
-                WHERE {CohortSql.StepsOfCohortJoin} AND ({RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)} OR s."Kind" = 'Validate')
+                WHERE {CohortSql.StepsOfCohortJoin} AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
                 GROUP BY cohort.c, s."Kind", {name}, {bucket}{Rollup("rollup_step_hours", hours)}{Rollup("rollup_step_days", days)}),
             hist AS (SELECT c, kind, name, b, SUM(n) AS n, SUM(f) AS f, SUM(v) AS v, MAX(top) AS top FROM parts GROUP BY c, kind, name, b),
             ranked AS (
@@ -415,6 +431,11 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             """);
         return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();
     }
+
+    /// <summary>The hours of the comparison's range that rollups answer; a before-and-after one reads the hour of its instant from the steps.</summary>
+    private Task<ReportScope> ScopeAsync(TraceDbContext db, SqlQuery query, CohortRequest request, CancellationToken cancellationToken) =>
+        ReportScope.CreateAsync(db, query, request.Filter, clock.GetUtcNow().UtcDateTime, cancellationToken,
+            splitAt: request.Dimension == CompareDimension.Time ? request.At : null);
 
     private static double PerRun(long count, long runs) => runs == 0 ? 0 : (double)count / runs;
 

@@ -644,6 +644,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<double>("TotalMs")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hour");
@@ -709,6 +712,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
 
                     b.Property<double>("TotalMs")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
