@@ -145,6 +145,8 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
 
                     b.HasIndex("Kind", "Time");
 
+                    b.HasIndex("RunId", "Kind");
+
                     b.HasIndex("RunId", "Time");
 
                     b.ToTable("decisions", (string)null);

@@ -134,6 +134,8 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Time");
 
+                    b.HasIndex("RunId", "Kind");
+
                     b.HasIndex("RunId", "Time");
 
                     b.ToTable("decisions", (string)null);
