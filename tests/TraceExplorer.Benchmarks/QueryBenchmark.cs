@@ -37,6 +37,11 @@ var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd
     ("latency by route, 7 d", $"/api/reports/latency?from={week}&by=route"),
     ("decisions, page 1", "/api/decisions"),
     ("decisions, policy blocks", "/api/decisions?kind=policyBlock"),
+
+    // Not analytics pages, but they read the same steps and rollups: a change to either shows here.
+    ("compare policy, ±1 day", "/api/compare?dimension=policy_version"),
+    ("compare policy, all time", "/api/compare?dimension=policy_version&window=all"),
+    ("change timeline", "/api/compare/timeline"),
 ];
 (string Name, string Path)[] queries =
 [

@@ -145,6 +145,8 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
 
                     b.HasIndex("Kind", "Time");
 
+                    b.HasIndex("RunId", "Kind");
+
                     b.HasIndex("RunId", "Time");
 
                     b.ToTable("decisions", (string)null);
@@ -667,6 +669,9 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
                     b.Property<double>("TotalMs")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hour");
@@ -734,6 +739,9 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
 
                     b.Property<double>("TotalMs")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

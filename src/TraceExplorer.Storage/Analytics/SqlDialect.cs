@@ -27,7 +27,15 @@ public sealed class SqlDialect
     /// </summary>
     public string StepsOfRuns => Provider == StoreProvider.Postgres
         ? "runs r CROSS JOIN LATERAL (SELECT * FROM steps WHERE \"RunId\" = r.\"RunId\" OFFSET 0) s"
-        : "runs r CROSS JOIN steps s INDEXED BY \"IX_steps_RunId_StepNumber\"";
+        : $"runs r CROSS JOIN steps s {StepsByRun}";
+
+    /// <summary>
+    /// Written after the steps table of a join on its run id: on SQLite, holds the join to the (RunId, StepNumber)
+    /// index. Without it, a join that also asks for validation steps (<c>"Kind" = 'Validate'</c>) reads them through
+    /// the partial validation index, whose run id is its last column: every validation step in the store for each run
+    /// joined. PostgreSQL, with its statistics, needs no hint.
+    /// </summary>
+    public string StepsByRun => Provider == StoreProvider.Postgres ? "" : "INDEXED BY \"IX_steps_RunId_StepNumber\"";
 
     public const string StepsOfRunsJoin = "s.\"RunId\" = r.\"RunId\"";
 

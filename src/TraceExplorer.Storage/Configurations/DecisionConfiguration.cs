@@ -16,6 +16,10 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.Fingerprint).HasMaxLength(32);
         builder.HasIndex(d => d.Fingerprint).IsUnique();
         builder.HasIndex(d => new { d.RunId, d.Time });
+
+        // The version comparison asks of every run in its cohorts whether it has a decision of a kind: answered from
+        // this index alone, without reading each decision row (0.6 s of the all-time comparison on the 1M-step store).
+        builder.HasIndex(d => new { d.RunId, d.Kind });
         builder.HasIndex(d => new { d.Kind, d.Time });
 
         // The audit trail lists every decision newest first.

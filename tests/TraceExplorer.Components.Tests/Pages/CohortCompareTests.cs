@@ -1,4 +1,5 @@
 using TraceExplorer.Core.Demo;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Web.Components.Pages;
 
 namespace TraceExplorer.Components.Tests.Pages;
@@ -17,6 +18,19 @@ public sealed class CohortCompareTests : PageTestContext
         Assert.Contains($"b={DemoIncidents.Policy.After}", Navigation.Uri, StringComparison.Ordinal);
         Assert.Equal(11, cut.FindAll("[data-metric]").Count);
         Assert.Contains("/runs?", cut.Find("[data-testid=cohorts] a").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=estimate-note]"));
+    }
+
+    [Fact]
+    public async Task Says_what_is_estimated_once_the_steps_are_read_from_the_rollups()
+    {
+        await new RollupMaterializer(Store.ContextFactory, TimeProvider.System).RunAsync(10_000, onlySettled: false);
+        Navigation.NavigateTo("/compare?dimension=policy_version");
+
+        var cut = Render<CohortCompare>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-step-group]")), LoadTimeout);
+        Assert.Contains("binned 2 % wide", cut.Find("[data-testid=estimate-note]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,12 @@ public sealed record CohortComparison
     /// <summary>Worst first: the group whose regression has the strongest evidence leads.</summary>
     public required IReadOnlyList<StepGroupComparison> StepGroups { get; init; }
 
+    /// <summary>
+    /// The step groups were read from the rolled-up duration histograms: their percentiles are within 1 % and their
+    /// latency tests rank durations binned 2 % wide; counts, failures and calls per run are exact.
+    /// </summary>
+    public bool StepGroupsEstimated { get; init; }
+
     public required IReadOnlyList<DistributionBin> Distribution { get; init; }
 
     /// <summary>A successful run of each cohort whose latency is closest to its cohort's median.</summary>

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Statistics;
+using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Compare;
 
 /// <summary>
 /// Compares two cohorts of runs. Every figure, percentile and rank sum is computed by the database; only one row
-/// per cohort (or per step group and cohort) comes back.
+/// per cohort (or per step group and cohort) comes back. The run figures are exact; the step groups are read from the
+/// rolled-up duration histograms where the range covers rolled-up hours (see <see cref="CohortComparison.StepGroupsEstimated"/>).
 /// </summary>
-public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFactory)
+public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFactory, TimeProvider clock)
 {
     public const int HistogramBins = 30;
 
@@ -115,7 +118,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var runs = await RunMeasuresAsync(db, request, a, b, cancellationToken);
         var validation = await ValidationAsync(db, request, a, b, cancellationToken);
-        var groups = await StepGroupsAsync(db, request, a, b, runs[0].Runs, runs[1].Runs, cancellationToken);
+        var (groups, estimated) = await StepGroupsAsync(db, request, a, b, runs[0].Runs, runs[1].Runs, cancellationToken);
         var distribution = await DistributionAsync(db, request, a, b, runs, cancellationToken);
 
         return new CohortComparison
@@ -128,6 +131,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             RunsB = runs[1].Runs,
             Metrics = CohortMetrics.From(runs[0], runs[1], validation[0], validation[1]),
             StepGroups = groups,
+            StepGroupsEstimated = estimated,
             Distribution = distribution,
             TypicalRunA = await TypicalRunAsync(db, request, a, b, cohort: 0, runs[0].P50Ms, cancellationToken),
             TypicalRunB = await TypicalRunAsync(db, request, a, b, cohort: 1, runs[1].P50Ms, cancellationToken),
@@ -145,8 +149,8 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         var query = new SqlQuery(SqlDialect.For(db));
         CohortSql.AppendCohort(query, request, a, b);
         query.Append($"""
-            SELECT s."RunId" FROM cohort CROSS JOIN steps s
-            WHERE s."RunId" = cohort.run_id AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
+            SELECT s."RunId" FROM {CohortSql.StepsOfCohort(query.Dialect)}
+            WHERE {CohortSql.StepsOfCohortJoin} AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
             ORDER BY {StepGroup.FailedSql("s")} DESC, s."DurationMs" DESC, s."RunId"
             LIMIT 1
             """);
@@ -200,52 +204,53 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         return [.. Enumerable.Range(0, 2).Select(c => rows.FirstOrDefault(r => r.Cohort == c).Measures ?? CohortMeasures.Empty)];
     }
 
-    /// <returns>(validation steps, failed) per cohort.</returns>
-    private static async Task<(long Steps, long Failed)[]> ValidationAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
+    /// <returns>(validation steps, failed) per cohort, exact: the rolled-up hours' checks counted by run dimensions, and the steps of the rest.</returns>
+    private async Task<(long Steps, long Failed)[]> ValidationAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
+        var scope = await ScopeAsync(db, query, request, cancellationToken);
         CohortSql.AppendCohort(query, request, a, b);
-        query.Append("""
-            SELECT cohort.c, COUNT(*), SUM(CASE WHEN s."ValidationPassed" IS FALSE THEN 1 ELSE 0 END)
-            FROM cohort CROSS JOIN steps s
-            WHERE s."RunId" = cohort.run_id AND s."Kind" = 'Validate'
-            GROUP BY cohort.c
+        query.Append($"""
+            , parts AS (
+                SELECT cohort.c AS c, COUNT(*) AS checks, SUM({ValidationSql.Failed()}) AS failed
+                FROM {CohortSql.StepsOfCohort(query.Dialect)}
+                WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = 'Validate' AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
+                GROUP BY cohort.c
             """);
+        if (scope.HasRollups)
+        {
+            query.Append($"""
+
+                UNION ALL
+                SELECT c, SUM(checks), SUM(failed) FROM (
+                    SELECT {CohortSql.Of(query, request, a, b, "u", "Hour")} AS c, u."Checks" AS checks, CASE WHEN u."Failed" THEN u."Checks" ELSE 0 END AS failed
+                    FROM rollup_validation u
+                    WHERE {scope.RollupWhere("u")}) x
+                WHERE c IS NOT NULL
+                GROUP BY c
+                """);
+        }
+
+        query.Append(")\nSELECT c, SUM(checks), SUM(failed) FROM parts GROUP BY c");
         var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Steps: reader.Long(1), Failed: reader.Long(2)), cancellationToken);
         return [.. Enumerable.Range(0, 2).Select(c => rows.Where(r => r.Cohort == c).Select(r => (r.Steps, r.Failed)).FirstOrDefault())];
     }
 
-    private static async Task<IReadOnlyList<StepGroupComparison>> StepGroupsAsync(
+    private async Task<(IReadOnlyList<StepGroupComparison> Groups, bool Estimated)> StepGroupsAsync(
         TraceDbContext db, CohortRequest request, string a, string b, long runsA, long runsB, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
+        var scope = await ScopeAsync(db, query, request, cancellationToken);
         CohortSql.AppendCohort(query, request, a, b);
-        var dialect = query.Dialect;
-        query.Append($"""
-            , grouped AS (
-                SELECT cohort.c, s."Kind" AS kind, {StepGroup.NameSql("s")} AS name, s."DurationMs" AS v, {StepGroup.FailedSql("s")} AS failed
-                FROM cohort CROSS JOIN steps s
-                WHERE s."RunId" = cohort.run_id),
-            pooled AS (
-                SELECT c, kind, name, v, failed,
-                    {RankSumSql.SharedSortColumns("v", "w")},
-                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_a,
-                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_b,
-                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_a,
-                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_b
-                FROM grouped
-                WINDOW w AS (PARTITION BY kind, name ORDER BY v)),
-            ranked AS (
-                -- Each row's 0-based rank within its own cohort, from running counts over the one pooled sort.
-                SELECT c, kind, name, v, failed, v_rank, v_ties,
-                    CASE WHEN c = 0 THEN seen_a ELSE seen_b END - 1 AS i,
-                    CASE WHEN c = 0 THEN n_a ELSE n_b END AS n
-                FROM pooled)
-            SELECT kind, name, c, COUNT(*), SUM(failed), SUM(v),
-                {PercentileSql.Of(dialect, "v", 50)}, {PercentileSql.Of(dialect, "v", 95)},
-                SUM(v_rank), {RankSumSql.TieTerm("v")}
-            FROM ranked GROUP BY kind, name, c
-            """);
+        if (scope.HasRollups)
+        {
+            AppendBinnedGroups(query, scope, request, a, b);
+        }
+        else
+        {
+            AppendExactGroups(query);
+        }
+
         var rows = await query.ReadAsync(db, reader => new
         {
             Kind = Enum.Parse<StepKind>(reader.GetString(0)),
@@ -283,7 +288,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         .ToList();
 
         var significant = MultipleComparisons.Significant(comparisons.SelectMany(g => new[] { g.Latency, g.Failures, g.Calls }));
-        return comparisons
+        var ordered = comparisons
             .Select(g => g with
             {
                 LatencyWorse = g.Latency.Z > 0 && significant.Contains(g.Latency),
@@ -296,6 +301,92 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             .ThenBy(g => g.Kind)
             .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
+        return (ordered, scope.HasRollups);
+    }
+
+    /// <summary>
+    /// Per step group and cohort (kind, name, c): steps, failures, total, p50, p95, the rank sum and the tie term,
+    /// exact: percentiles and Mann–Whitney ranks from window functions over every step of both cohorts, sorted once.
+    /// </summary>
+    private static void AppendExactGroups(SqlQuery query)
+    {
+        var dialect = query.Dialect;
+        query.Append($"""
+            , grouped AS (
+                SELECT cohort.c, s."Kind" AS kind, {StepGroup.NameSql("s")} AS name, s."DurationMs" AS v, {StepGroup.FailedSql("s")} AS failed
+                FROM {CohortSql.StepsOfCohort(dialect)}
+                WHERE {CohortSql.StepsOfCohortJoin}),
+            pooled AS (
+                SELECT c, kind, name, v, failed,
+                    {RankSumSql.SharedSortColumns("v", "w")},
+                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_a,
+                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (w ROWS UNBOUNDED PRECEDING) AS seen_b,
+                    SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_a,
+                    SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY kind, name) AS n_b
+                FROM grouped
+                WINDOW w AS (PARTITION BY kind, name ORDER BY v)),
+            ranked AS (
+                -- Each row's 0-based rank within its own cohort, from running counts over the one pooled sort.
+                SELECT c, kind, name, v, failed, v_rank, v_ties,
+                    CASE WHEN c = 0 THEN seen_a ELSE seen_b END - 1 AS i,
+                    CASE WHEN c = 0 THEN n_a ELSE n_b END AS n
+                FROM pooled)
+            SELECT kind, name, c, COUNT(*), SUM(failed), SUM(v),
+                {PercentileSql.Of(dialect, "v", 50)}, {PercentileSql.Of(dialect, "v", 95)},
+                SUM(v_rank), {RankSumSql.TieTerm("v")}
+            FROM ranked GROUP BY kind, name, c
+            """);
+    }
+
+    /// <summary>
+    /// The same columns as <see cref="AppendExactGroups"/> from duration histograms: the rolled-up hours (and whole
+    /// days) of the cohorts' dimensions, and the steps of the rest bucketed the same way (<see cref="DurationHistogram"/>).
+    /// Counts, failures and totals stay exact; percentiles are within 1 %; the rank test ranks the buckets, each a tie
+    /// of its steps.
+    /// </summary>
+    private static void AppendBinnedGroups(SqlQuery query, ReportScope scope, CohortRequest request, string a, string b)
+    {
+        var dialect = query.Dialect;
+
+        // An instant can fall inside a day: before and after are read from whole hours only (the scope left the
+        // hour it falls in to the steps).
+        var (days, hours) = request.Dimension == CompareDimension.Time ? ([], scope.Coverage.Rollups) : scope.Coverage.SplitDays();
+        string Rollup(string table, IReadOnlyList<RunTimeRange> ranges) => ranges.Count == 0 ? "" : $"""
+
+                UNION ALL
+                SELECT c, kind, name, b, SUM(n), SUM(f), SUM(v), MAX(top) FROM (
+                    SELECT {CohortSql.Of(query, request, a, b, "u", "Hour")} AS c, u."Kind" AS kind, {StepGroup.NameSql("u")} AS name,
+                        u."Bucket" AS b, u."Steps" AS n, u."Failures" AS f, u."TotalMs" AS v, u."MaxMs" AS top
+                    FROM {table} u
+                    WHERE {scope.RollupWhere("u", ranges)}) x
+                WHERE c IS NOT NULL
+                GROUP BY c, kind, name, b
+            """;
+
+        var bucket = DurationHistogram.BucketSql("s.\"DurationMs\"");
+        var name = StepGroup.NameSql("s");
+        string AtMostTop(string column) => $"CASE WHEN {column} > top THEN top ELSE {column} END";
+        query.Append($"""
+            , parts AS (
+                SELECT cohort.c AS c, s."Kind" AS kind, {name} AS name, {bucket} AS b, COUNT(*) AS n, SUM({StepGroup.FailedSql("s")}) AS f,
+                    SUM(s."DurationMs") AS v, MAX(s."DurationMs") AS top
+                FROM {CohortSql.StepsOfCohort(dialect)}
+                WHERE {CohortSql.StepsOfCohortJoin} AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
+                GROUP BY cohort.c, s."Kind", {name}, {bucket}{Rollup("rollup_step_hours", hours)}{Rollup("rollup_step_days", days)}),
+            hist AS (SELECT c, kind, name, b, SUM(n) AS n, SUM(f) AS f, SUM(v) AS v, MAX(top) AS top FROM parts GROUP BY c, kind, name, b),
+            ranked AS (
+                -- A bucket's steps of both cohorts tie: they share the mean of the ranks the pooled buckets give them.
+                SELECT c, kind, name, b, n, f, v, top, {HistogramPercentileSql.RankColumns("c, kind, name")},
+                    SUM(n) OVER (PARTITION BY kind, name ORDER BY b RANGE UNBOUNDED PRECEDING) AS pooled_through,
+                    SUM(n) OVER (PARTITION BY kind, name, b) AS tied
+                FROM hist),
+            estimated AS (
+                SELECT kind, name, c, SUM(n) AS n, SUM(f) AS f, SUM(v) AS v, MAX(top) AS top,
+                    {HistogramPercentileSql.Of(dialect, 50)} AS p50, {HistogramPercentileSql.Of(dialect, 95)} AS p95,
+                    SUM(n * (pooled_through - tied + (tied + 1) / 2.0)) AS rank_sum, SUM(n * (tied * tied - 1.0)) AS tie_term
+                FROM ranked GROUP BY kind, name, c)
+            SELECT kind, name, c, n, f, v, {AtMostTop("p50")}, {AtMostTop("p95")}, rank_sum, tie_term FROM estimated
+            """);
     }
 
     /// <summary>The shares of each cohort's runs in equal-width latency bins up to the larger p99, with one open bin above.</summary>
@@ -340,6 +431,11 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             """);
         return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();
     }
+
+    /// <summary>The hours of the comparison's range that rollups answer; a before-and-after one reads the hour of its instant from the steps.</summary>
+    private Task<ReportScope> ScopeAsync(TraceDbContext db, SqlQuery query, CohortRequest request, CancellationToken cancellationToken) =>
+        ReportScope.CreateAsync(db, query, request.Filter, clock.GetUtcNow().UtcDateTime, cancellationToken,
+            splitAt: request.Dimension == CompareDimension.Time ? request.At : null);
 
     private static double PerRun(long count, long runs) => runs == 0 ? 0 : (double)count / runs;
 

@@ -8,24 +8,28 @@ namespace TraceExplorer.Storage.Analytics.Compare;
 /// belongs to neither.
 /// </summary>
 /// <remarks>
-/// Queries join it to steps as <c>cohort CROSS JOIN steps s WHERE s."RunId" = cohort.run_id</c>: SQLite takes a cross
-/// join's order as written, reading each cohort run's steps through the run index instead of scanning every step of
-/// a kind; PostgreSQL plans it as the same inner join.
+/// Queries join it to steps as <c>FROM {StepsOfCohort} WHERE {StepsOfCohortJoin}</c>: SQLite takes a cross join's
+/// order as written and, held to the run index (<see cref="SqlDialect.StepsByRun"/>), reads each cohort run's steps
+/// through it instead of scanning every step of a kind; PostgreSQL plans it as the same inner join.
 /// </remarks>
 internal static class CohortSql
 {
+    public const string StepsOfCohortJoin = "s.\"RunId\" = cohort.run_id";
+
+    /// <summary>The cohort's runs, then the steps (alias s) of each.</summary>
+    public static string StepsOfCohort(SqlDialect dialect) => $"cohort CROSS JOIN steps s {dialect.StepsByRun}";
+
     public static void AppendCohort(SqlQuery query, CohortRequest request, string a, string b)
     {
-        var inA = Condition(query, request, a, isB: false);
-        var inB = Condition(query, request, b, isB: true);
+        var cohort = Of(query, request, a, b, "r", "StartTime");
         var filter = RunFilterSql.Where(query, request.Filter);
         query.Append($"""
             WITH cohort AS (
                 SELECT * FROM (
-                    SELECT r."RunId" AS run_id, r."DurationMs" AS duration,
+                    SELECT r."RunId" AS run_id, r."StartTime" AS started, r."DurationMs" AS duration,
                         CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed,
                         r."StepCount" AS steps, r."ToolCallCount" AS tool_calls, (r."InputTokens" + r."OutputTokens") AS tokens,
-                        CASE WHEN ({inA}) IS TRUE AND ({inB}) IS NOT TRUE THEN 0 WHEN ({inB}) IS TRUE AND ({inA}) IS NOT TRUE THEN 1 END AS c
+                        {cohort} AS c
                     FROM runs r
                     WHERE {filter}) x
                 WHERE c IS NOT NULL)
@@ -33,19 +37,32 @@ internal static class CohortSql
             """);
     }
 
-    private static string Condition(SqlQuery query, CohortRequest request, string value, bool isB)
+    /// <summary>
+    /// The cohort (0 for A, 1 for B, null for neither) of a row with the runs' dimension columns under
+    /// <paramref name="alias"/>, whose start (for before and after) is <paramref name="timeColumn"/>: the runs table,
+    /// or a rollup by run dimensions and <c>Hour</c>, whose hours must then not straddle the instant.
+    /// </summary>
+    public static string Of(SqlQuery query, CohortRequest request, string a, string b, string alias, string timeColumn)
+    {
+        var inA = Condition(query, request, a, isB: false, alias, timeColumn);
+        var inB = Condition(query, request, b, isB: true, alias, timeColumn);
+        return $"CASE WHEN ({inA}) IS TRUE AND ({inB}) IS NOT TRUE THEN 0 WHEN ({inB}) IS TRUE AND ({inA}) IS NOT TRUE THEN 1 END";
+    }
+
+    private static string Condition(SqlQuery query, CohortRequest request, string value, bool isB, string alias, string timeColumn)
     {
         if (request.Dimension == CompareDimension.Time)
         {
             var at = query.Parameter(request.At ?? throw new ArgumentException("A before-and-after comparison needs an instant.", nameof(request)));
-            return isB ? $"""r."StartTime" >= {at}""" : $"""r."StartTime" < {at}""";
+            var column = RunFilterSql.Column(alias, timeColumn);
+            return isB ? $"{column} >= {at}" : $"{column} < {at}";
         }
 
         if (request.Dimension == CompareDimension.Model)
         {
-            return RunFilterSql.UsedModel(query, value);
+            return RunFilterSql.UsedModel(query, value, alias);
         }
 
-        return $"{RunFilterSql.Column("r", CompareDimensions.RunColumn(request.Dimension)!)} = {query.Parameter(value)}";
+        return $"{RunFilterSql.Column(alias, CompareDimensions.RunColumn(request.Dimension)!)} = {query.Parameter(value)}";
     }
 }

@@ -60,7 +60,8 @@ public sealed class ReportScope
         $"{RunFilterSql.Where(_query, _timeless)} AND {RollupCoverage.Condition(_query, RunFilterSql.Column(alias, "Hour"), Coverage.Rollups)}";
 
     /// <summary>Reads which hours of the filter's range have current rollups, as of <paramref name="utcNow"/>.</summary>
-    public static async Task<ReportScope> CreateAsync(TraceDbContext db, SqlQuery query, RunFilter filter, DateTime utcNow, CancellationToken cancellationToken)
+    /// <param name="splitAt">An instant the report divides its runs at: the hour it falls inside is read from the steps.</param>
+    public static async Task<ReportScope> CreateAsync(TraceDbContext db, SqlQuery query, RunFilter filter, DateTime utcNow, CancellationToken cancellationToken, DateTime? splitAt = null)
     {
         // Status, duration and text select single runs: the rollups count runs by their dimensions only.
         if (filter.Status is not null || filter.MinDurationMs is not null || !string.IsNullOrEmpty(filter.Text))
@@ -73,6 +74,11 @@ public sealed class ReportScope
         var hours = await db.Set<RollupHour>()
             .Where(h => h.Hour >= lower && h.Hour < upper && !db.Set<PendingRollupHour>().Any(p => p.Hour == h.Hour))
             .OrderBy(h => h.Hour).Select(h => h.Hour).ToListAsync(cancellationToken);
+        if (splitAt is { } at)
+        {
+            hours.RemoveAll(h => h < at && at < h + RollupCoverage.Hour);
+        }
+
         return new ReportScope(query, filter, RollupCoverage.Split(filter.From, filter.To, hours));
     }
 }

@@ -16,9 +16,14 @@ internal static class RollupStatements
     /// <summary>The columns a step is grouped by (see <see cref="StepDurationRollup"/>).</summary>
     private static readonly string[] StepKeyColumns = ["Kind", "Name", "ToolName", "Model"];
 
+    /// <summary>The columns step durations are rolled up by: the step's group columns and the schema it checked, all that names it.</summary>
+    private static readonly string[] DurationKeyColumns = [.. StepKeyColumns, "ValidationSchema"];
+
     private static readonly string Dimensions = Columns(DimensionColumns, "");
 
     private static readonly string StepKeys = Columns(StepKeyColumns, "");
+
+    private static readonly string DurationKeys = Columns(DurationKeyColumns, "");
 
     /// <summary>
     /// The statements that compute one hour of every table of <see cref="HourTables"/> from the runs that started in
@@ -67,13 +72,14 @@ internal static class RollupStatements
 
         var durations = Start(out at, out inHour);
         var stepKeys = Columns(StepKeyColumns, "s.");
+        var durationKeys = Columns(DurationKeyColumns, "s.");
         var bucket = DurationHistogram.BucketSql("s.\"DurationMs\"");
         yield return durations.Append($"""
-            INSERT INTO {target("rollup_step_hours")} ("Hour", {Dimensions}, {StepKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
-            SELECT {at}, {dimensions}, {stepKeys}, {bucket}, COUNT(*), SUM({StepGroup.FailedSql("s")}), SUM(s."DurationMs"), MAX(s."DurationMs")
+            INSERT INTO {target("rollup_step_hours")} ("Hour", {Dimensions}, {DurationKeys}, "Bucket", "Steps", "Failures", "TotalMs", "MaxMs")
+            SELECT {at}, {dimensions}, {durationKeys}, {bucket}, COUNT(*), SUM({StepGroup.FailedSql("s")}), SUM(s."DurationMs"), MAX(s."DurationMs")
             FROM {runs}
             WHERE {inHour}
-            GROUP BY {dimensions}, {stepKeys}, {bucket}
+            GROUP BY {dimensions}, {durationKeys}, {bucket}
             """);
 
         var runDurations = new SqlQuery(dialect);
@@ -116,7 +122,7 @@ internal static class RollupStatements
     {
         var sums = new[]
         {
-            (Table: "rollup_step", Keys: $"{Dimensions}, {StepKeys}, \"Bucket\"", Sums: "SUM(\"Steps\"), SUM(\"Failures\"), SUM(\"TotalMs\"), MAX(\"MaxMs\")",
+            (Table: "rollup_step", Keys: $"{Dimensions}, {DurationKeys}, \"Bucket\"", Sums: "SUM(\"Steps\"), SUM(\"Failures\"), SUM(\"TotalMs\"), MAX(\"MaxMs\")",
                 Columns: "\"Steps\", \"Failures\", \"TotalMs\", \"MaxMs\""),
             (Table: "rollup_run", Keys: $"{Dimensions}, \"Bucket\"", Sums: "SUM(\"Runs\"), SUM(\"Failures\")", Columns: "\"Runs\", \"Failures\""),
         };

@@ -10,6 +10,9 @@ public abstract class StepDurationRollup : RunDimensionsRollup
     public required string Name { get; set; }
     public string? ToolName { get; set; }
     public string? Model { get; set; }
+
+    /// <summary>The schema a step checked: with the three above, it names the step's group (<see cref="Queries.StepGroup.NameSql"/>).</summary>
+    public string? ValidationSchema { get; set; }
     public int Bucket { get; set; }
     public long Steps { get; set; }
 

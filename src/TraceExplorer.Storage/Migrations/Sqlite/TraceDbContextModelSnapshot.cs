@@ -134,6 +134,8 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Time");
 
+                    b.HasIndex("RunId", "Kind");
+
                     b.HasIndex("RunId", "Time");
 
                     b.ToTable("decisions", (string)null);
@@ -644,6 +646,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.Property<double>("TotalMs")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hour");
@@ -709,6 +714,9 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
 
                     b.Property<double>("TotalMs")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ValidationSchema")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

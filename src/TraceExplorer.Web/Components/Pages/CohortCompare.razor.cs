@@ -29,6 +29,9 @@ public sealed partial class CohortCompare : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    private const string StepEstimateText = "Step percentiles are estimated to within 1 %, and step latency is tested on durations binned 2 % wide, "
+        + "from hourly duration histograms; counts, failure rates, calls per run and the run figures above are exact.";
+
     private string DimensionName => CompareDimensions.Name(_request?.Dimension ?? CompareDimension.PolicyVersion);
 
     private IReadOnlyList<CohortMetric> Regressions => _comparison?.Metrics.Where(m => m.Regressed).ToList() ?? [];
