@@ -32,6 +32,10 @@ public sealed class FrameworkSenderTests(FrameworkSenderApp fixture) : IClassFix
         Assert.True(run.GetProperty("input").GetString() == Question, context);
         Assert.True(run.GetProperty("output").GetString()?.StartsWith(AnswerStart, StringComparison.Ordinal) == true, context);
         Assert.True((240, 60) == (run.GetProperty("inputTokens").GetInt64(), run.GetProperty("outputTokens").GetInt64()), context);
+        // Nothing in these runs is personal or secret: token counts, ids, versions and tool names stay as they were sent.
+        Assert.True(run.GetProperty("redactionCounts").ValueKind == JsonValueKind.Null, context);
+        Assert.DoesNotContain(steps, s => s.ToString().Contains("[FIELD:", StringComparison.Ordinal) || s.ToString().Contains("[SECRET:", StringComparison.Ordinal)
+            || s.ToString().Contains("[PHONE:", StringComparison.Ordinal) || s.ToString().Contains("[IP:", StringComparison.Ordinal));
 
         var kinds = steps.Select(s => s.GetProperty("kind").GetString()).ToList();
         Assert.DoesNotContain("other", kinds);

@@ -10,24 +10,23 @@ namespace TraceExplorer.Core.Redaction;
 public sealed class SensitiveNames
 {
     /// <summary>The defaults: each entry is a word or phrase of words (space-separated) that ends a sensitive name.</summary>
+    /// <remarks>
+    /// A session id is not on the list: in agent telemetry it names the conversation (OpenInference's
+    /// <c>session.id</c>, the AI SDK's and OpenLLMetry's session metadata), which engineers search and group by. A web
+    /// session credential is long and random, and the token detector masks it by its value whatever its name.
+    /// </remarks>
     public static readonly IReadOnlyList<string> DefaultEndings =
     [
         "password", "passwd", "pwd", "pass", "passphrase", "passcode", "secret", "token", "auth", "authorization", "bearer",
-        "credential", "credentials", "cookie", "pin", "cvc", "cvv", "cvv2", "otp", "ssn", "apikey", "privatekey", "sessionid",
+        "credential", "credentials", "cookie", "pin", "cvc", "cvv", "cvv2", "otp", "ssn", "apikey", "privatekey",
         "api key", "access key", "secret key", "signing key", "encryption key", "license key", "private key", "master key",
-        "client key", "secret access key", "session id", "session key", "session token", "card number", "credit card",
+        "client key", "secret access key", "session key", "session token", "session secret", "session cookie", "card number", "credit card",
         "mfa code", "verification code", "security code", "social security number", "set cookie", "connection string",
         "password hash", "password digest", "password salt", "pin code",
     ];
 
     /// <summary>Words that make any name holding them sensitive, wherever they stand.</summary>
     private static readonly HashSet<string> Anywhere = new(StringComparer.Ordinal) { "passwd", "passphrase", "pwd", "apikey", "privatekey", "ssn", "cvv", "cvc" };
-
-    /// <summary>
-    /// Names that a semantic convention defines with a non-secret meaning, though their words end like a secret's:
-    /// OpenInference's and GenAI's conversation ids group a conversation, they sign nothing in.
-    /// </summary>
-    private static readonly HashSet<string> ConventionNames = new(StringComparer.OrdinalIgnoreCase) { "session.id", "gen_ai.conversation.id" };
 
     private readonly string[][] _endings;
 
@@ -36,7 +35,7 @@ public sealed class SensitiveNames
 
     public bool IsSensitive(string name)
     {
-        if (name.Length == 0 || name.Length > 256 || ConventionNames.Contains(name))
+        if (name.Length == 0 || name.Length > 256)
         {
             return false;
         }

@@ -21,7 +21,8 @@ public sealed class TokenDetector : IDetector
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            var inToken = i < text.Length && IsTokenChar(text[i]);
+            // '=' belongs to a token only as base64 padding at its end, so "session_id=<key>" splits at it.
+            var inToken = i < text.Length && (IsTokenChar(text[i]) || (text[i] == '=' && start >= 0 && (i + 1 == text.Length || !IsTokenChar(text[i + 1]))));
             if (inToken && start < 0)
             {
                 start = i;
@@ -77,5 +78,5 @@ public sealed class TokenDetector : IDetector
         return true;
     }
 
-    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/' or '=';
+    private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+' or '/';
 }

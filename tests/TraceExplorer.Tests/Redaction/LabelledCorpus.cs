@@ -69,7 +69,7 @@ internal static class LabelledCorpus
     [
         ("password", "correct-horse-battery"), ("pwd", "Tr0ub4dor"), ("pass", "opensesame9"), ("passphrase", "blue whale jumps"),
         ("access_key", "AK-77-hidden-key"), ("signing_key", "sgn-4471-hidden"), ("encryption_key", "enc-hidden-0042"),
-        ("license_key", "LIC-2291-HIDDEN"), ("session_id", "sess-8812-hidden"), ("bearer", "brr-hidden-5521"), ("auth", "auth-hidden-3310"),
+        ("license_key", "LIC-2291-HIDDEN"), ("session_id", "Kq7mZ2xR9vT4bN8wL3pY6sH1dF5gJ0cA"), ("session_token", "st-hidden-8812"), ("bearer", "brr-hidden-5521"), ("auth", "auth-hidden-3310"),
         ("credentials", "cred-hidden-7781"), ("pin", "4490"), ("cvc", "731"), ("otp", "902114"), ("mfa_code", "118822"),
         ("social_security_number", "ssn-hidden-5512"), ("clientSecret", "cs-hidden-0099"), ("apiKey", "ak-hidden-4412"),
         ("X-Api-Key", "xk-hidden-6633"), ("access_token", "at-hidden-8890"), ("refreshToken", "rt-hidden-1188"), ("Authorization", "Basic aGlkZGVuOnZhbHVl"),
@@ -86,7 +86,7 @@ internal static class LabelledCorpus
             ("llm.token_count.prompt", "120"), ("llm.token_count.completion", "30"), ("gen_ai.usage.input_tokens", "120"), ("tokenizer", "cl100k_base"),
             ("cache_read_input_tokens", "512"), ("ai.usage.promptTokens", "120"), ("secretary", "Jane's office"), ("className", "OrdersLookupService"),
             ("businessName", "Acme Widgets Ltd"), ("processName", "dotnet"), ("addressNumber", "42"), ("tokens_per_second", "88.5"),
-            ("session.id", "conv-2026-11-24-a"), ("gen_ai.conversation.id", "conv_8f3a2b"), ("token_type", "bearer"), ("key", "orders.lookup"),
+            ("session.id", "conv-2026-11-24-a"), ("session_id", "support-session-42"), ("sessionId", "conv_8f3a2b"), ("gen_ai.conversation.id", "conv_8f3a2b"), ("token_type", "bearer"), ("key", "orders.lookup"),
             ("cache_key", "runs:page:2"), ("partition_key", "2026-11-24"), ("idempotency_key", "idem-77812"), ("passed", "true"),
             ("password_policy", "min 12 chars"), ("author", "support-agent"), ("pinned", "false"), ("pagination.next", "page=3"),
         };
