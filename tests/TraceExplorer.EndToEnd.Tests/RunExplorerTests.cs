@@ -85,6 +85,32 @@ public sealed class RunExplorerTests(AppFixture app)
         await Expect(details).ToContainTextAsync("order_id");
     }
 
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(1600, 1000)]
+    public async Task A_failed_run_names_where_its_failure_starts_and_opens_there(int width, int height)
+    {
+        var (runId, _) = await RunWithNestedStepsAsync();
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+
+        await page.GotoAsync($"/runs/{runId}");
+
+        // The HTTP call under orders.lookup (step 8) is where the timeout starts; the tool call and the run failed with it.
+        var cause = page.GetByTestId("failure-cause");
+        await Expect(cause).ToContainTextAsync("Failed at step 8");
+        await Expect(cause).ToContainTextAsync("in tool orders.lookup");
+        await Expect(cause).ToContainTextAsync("timeout");
+        await Expect(cause).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("step-counts")).ToContainTextAsync("1 failed step (2 parents failed with it)");
+        await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "8");
+        await Expect(page.GetByTestId("step-details")).ToHaveAttributeAsync("data-step", "8");
+
+        // A link to another step still opens at that step.
+        await page.GotoAsync($"/runs/{runId}?step=3");
+        await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "3");
+    }
+
     [Fact]
     public async Task Dragging_across_the_time_axis_zooms_and_reset_restores_it()
     {

@@ -22,4 +22,8 @@ public static class DisplayFormat
     public static string TimePrecise(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC";
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 tool call", "2 tool calls": the count and its noun, in the right number.</summary>
+    public static string Count(long value, string singular, string? plural = null) =>
+        $"{Count(value)} {(value == 1 ? singular : plural ?? singular + "s")}";
 }

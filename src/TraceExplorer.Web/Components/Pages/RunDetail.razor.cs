@@ -31,6 +31,8 @@ public sealed partial class RunDetail : IDisposable
     private bool _showCriticalPath;
     private bool _showPlumbing;
     private IReadOnlyList<StepOutline> _outlines = [];
+    private FailureCause? _cause;
+    private string? _causeMessage;
     private int _panel;
     private string? _loadError;
     private bool _loading = true;
@@ -84,6 +86,13 @@ public sealed partial class RunDetail : IDisposable
             _matchRows = [];
             await LoadAsync();
             _axis = FullAxis;
+
+            // A failed run opens at the step its failure starts at, unless the link names a step.
+            if (Step is null && _cause is { } cause && _model?.RowBySpan.TryGetValue(cause.Step.SpanId, out var causeRow) == true)
+            {
+                await ShowStepAsync(causeRow);
+                _waterfall?.Reveal(causeRow);
+            }
         }
 
         if (Step != _shownStepParameter)
@@ -122,6 +131,7 @@ public sealed partial class RunDetail : IDisposable
                 var wasFull = _model is null || _axis == FullAxis;
                 _outlines = await Steps.GetOutlineAsync(RunId);
                 _model = WaterfallViewModel.Create(_run.StartTime, _outlines, _decisions, _showPlumbing);
+                await FindCauseAsync();
                 if (wasFull)
                 {
                     _axis = FullAxis;
@@ -160,6 +170,56 @@ public sealed partial class RunDetail : IDisposable
         _selectedRow = _selectedStep is { } selected && _model.RowBySpan.TryGetValue(selected.SpanId, out var row) ? row : null;
     }
 
+    /// <summary>The step the failure starts at, and its error text where the role may read it (viewers see its type only).</summary>
+    private async Task FindCauseAsync()
+    {
+        var cause = FailureCause.Find(_outlines);
+        if (cause?.Step.SpanId != _cause?.Step.SpanId)
+        {
+            _causeMessage = null;
+            if (cause is not null && await Steps.GetStepAsync(RunId, cause.Step.SpanId) is { } step)
+            {
+                _causeMessage = PayloadAccess.ForUser(step, await UserAsync()).ErrorMessage is { } message
+                    ? message.Length > 200 ? message[..200] + "…" : message
+                    : null;
+            }
+        }
+
+        _cause = cause;
+    }
+
+    private async Task GoToCauseAsync()
+    {
+        if (_cause is { } cause && _model?.RowBySpan.TryGetValue(cause.Step.SpanId, out var row) == true)
+        {
+            await SelectRowAsync(row);
+            _waterfall?.Reveal(row);
+        }
+    }
+
+    /// <summary>"12 steps · 3 tool calls · 1 failed step (2 parents failed with it)".</summary>
+    private string StepCounts
+    {
+        get
+        {
+            var parts = new List<string> { DisplayFormat.Count(_run!.StepCount, "step"), DisplayFormat.Count(_run.ToolCallCount, "tool call") };
+            if (_cause is { } cause)
+            {
+                var parents = cause.FailedAncestors == 0 ? "" : $" ({DisplayFormat.Count(cause.FailedAncestors, "parent")} failed with it)";
+                parts.Add(DisplayFormat.Count(cause.FailedSteps, "failed step") + parents);
+            }
+
+            if (_model?.PlumbingCount > 0)
+            {
+                parts.Add(DisplayFormat.Count(_model.PlumbingCount, "plumbing span") + " not counted");
+            }
+
+            return string.Join(" · ", parts);
+        }
+    }
+
+    private string StepHref(int number) => $"/runs/{Uri.EscapeDataString(RunId)}?step={number}";
+
     private async Task SelectRowAsync(int row)
     {
         await ShowStepAsync(row);
@@ -190,6 +250,16 @@ public sealed partial class RunDetail : IDisposable
         var row = _model.RowsInStepOrder[position];
         await SelectRowAsync(row);
         _waterfall?.Reveal(row);
+    }
+
+    private async Task ReplayFromStartAsync()
+    {
+        if (_model is { Tree.Count: > 0 })
+        {
+            var first = _model.RowsInStepOrder[0];
+            await SelectRowAsync(first);
+            _waterfall?.Reveal(first);
+        }
     }
 
     private async Task SelectDecisionAsync(DecisionItem decision)

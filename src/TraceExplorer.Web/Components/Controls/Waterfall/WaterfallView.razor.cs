@@ -20,6 +20,7 @@ public sealed partial class WaterfallView
     private List<int> _visible = [];
     private WaterfallViewModel? _shownModel;
     private int? _shownSelection;
+    private int? _shownMatch;
     private int? _scrollTo;
     private double? _dragFrom;
     private double? _dragTo;
@@ -61,7 +62,9 @@ public sealed partial class WaterfallView
             _visible = Model.Tree.VisibleRows(_collapsed);
         }
 
-        foreach (var target in new[] { SelectedRow, CurrentMatchRow })
+        // A newly selected step or search match is revealed once; after that, collapsing its parents is the user's call.
+        var newTargets = new[] { SelectedRow != _shownSelection ? SelectedRow : null, CurrentMatchRow != _shownMatch ? CurrentMatchRow : null };
+        foreach (var target in newTargets)
         {
             if (target is { } row && row < Model.Tree.Count && Model.Tree.Ancestors(row).Any(_collapsed.Contains))
             {
@@ -70,6 +73,7 @@ public sealed partial class WaterfallView
             }
         }
 
+        _shownMatch = CurrentMatchRow;
         if (SelectedRow != _shownSelection)
         {
             _shownSelection = SelectedRow;
