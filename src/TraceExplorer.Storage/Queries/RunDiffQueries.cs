@@ -1,5 +1,6 @@
 using TraceExplorer.Core.Compare;
 using TraceExplorer.Core.Conventions;
+using TraceExplorer.Core.Runs;
 
 namespace TraceExplorer.Storage.Queries;
 
@@ -26,12 +27,9 @@ public sealed class RunDiffQueries(RunQueries runs)
 
         var decisionsA = await runs.GetDecisionsAsync(runA, cancellationToken) ?? [];
         var decisionsB = await runs.GetDecisionsAsync(runB, cancellationToken) ?? [];
-        var keysA = decisionsA.Select(DecisionKey).ToHashSet();
-        var keysB = decisionsB.Select(DecisionKey).ToHashSet();
-
         return new RunDiff(a, b, Versions(a, b), rows,
-            decisionsA.Where(d => !keysB.Contains(DecisionKey(d))).ToList(),
-            decisionsB.Where(d => !keysA.Contains(DecisionKey(d))).ToList(),
+            DecisionMatch.OnlyIn(decisionsA, decisionsB, DecisionKey),
+            DecisionMatch.OnlyIn(decisionsB, decisionsA, DecisionKey),
             Truncated: a.StepCount > MaxSteps || b.StepCount > MaxSteps);
     }
 
@@ -52,7 +50,7 @@ public sealed class RunDiffQueries(RunQueries runs)
     }
 
     private static string DecisionKey(DecisionItem decision) =>
-        string.Join('|', decision.Kind, decision.Outcome, decision.PolicyId, decision.Target, decision.Reason);
+        DecisionMatch.Key(decision.Kind.ToString(), decision.Outcome, decision.PolicyId, decision.Target);
 
     private static List<VersionDifference> Versions(RunDetails a, RunDetails b)
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Model;
 
 namespace TraceExplorer.Web.Api;
@@ -13,7 +15,7 @@ public static class CompareApi
     {
         var compare = endpoints.MapGroup("/api/compare").WithTags("Compare").RequireAuthorization(Security.AccessPolicies.Viewer);
         compare.MapGet("/", CompareCohortsAsync).WithName("CompareCohorts")
-            .WithSummary("Runs where a dimension is A against runs where it is B (or before and after an instant): metrics side by side with significance tests, step groups worst first, the latency distribution and a typical run of each. Without from and to, one day either side of the change; window=all for all time.");
+            .WithSummary("Runs where a dimension is A against runs where it is B (or before and after an instant): metrics side by side with significance tests, step groups worst first, the latency distribution and a typical run of each. Without a and b, the two latest values within one agent (the agent is set in the returned query); a and b of different agents are compared only when both are asked for, and crossAgent says so. Without from and to, one day either side of the change; window=all for all time. With fewer than Reports:CompareMinRuns runs on either side nothing is tested.");
         compare.MapGet("/timeline", GetTimelineAsync).WithName("GetChangeTimeline")
             .WithSummary("For each version dimension: its values with first and last seen, runs per value per hour or day, and the changes between values; with runs, failures and p95 latency per bucket.");
         compare.MapGet("/runs", DiffRunsAsync).WithName("DiffRuns").RequireAuthorization(Security.AccessPolicies.Engineer)
@@ -22,9 +24,9 @@ public static class CompareApi
     }
 
     private static async Task<Results<Ok<CompareResponse>, ProblemHttpResult, ValidationProblem>> CompareCohortsAsync(
-        [AsParameters] CompareQuery query, CohortComparisonQueries comparisons, CancellationToken cancellationToken)
+        [AsParameters] CompareQuery query, CohortComparisonQueries comparisons, IOptions<ReportSettings> settings, CancellationToken cancellationToken)
     {
-        var request = query.ToRequest(out var errors);
+        var request = query.ToRequest(settings.Value.CompareMinRuns, out var errors);
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors, title: "A comparison value is not valid.");
@@ -40,7 +42,8 @@ public static class CompareApi
         }
 
         var comparison = await comparisons.CompareAsync(resolved, cancellationToken);
-        return TypedResults.Ok(new CompareResponse(CompareQuery.For(comparison, resolved).ToQueryString(), comparison));
+        return TypedResults.Ok(new CompareResponse(
+            CompareQuery.For(comparison, resolved).ToQueryString(), CompareVerdict.Of(comparison).Text, comparison.CrossAgent, comparison));
     }
 
     private static async Task<Results<Ok<ChangeTimeline>, ValidationProblem>> GetTimelineAsync(

@@ -14,4 +14,11 @@ public sealed class ReportSettings
     /// <summary>How often finished hours of runs are rolled up for the repeated-tools and validation reports.</summary>
     [Range(1, 3600)]
     public int RollupIntervalSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Compare versions claims nothing, better or worse, unless each side has at least this many runs. At least 20:
+    /// below that the tests' normal approximations don't hold (each test flags a small sample of its own anyway).
+    /// </summary>
+    [Range(20, 1_000_000)]
+    public int CompareMinRuns { get; set; } = Storage.Analytics.Compare.CohortRequest.DefaultMinRuns;
 }

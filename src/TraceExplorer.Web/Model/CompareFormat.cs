@@ -40,6 +40,7 @@ public static class CompareFormat
     public static string Verdict(CohortMetric metric) => metric.Test switch
     {
         null => "",
+        _ when !metric.Testable => "not testable",
         { SmallSample: true } => "small sample",
         var test when metric.Regressed => "worse · " + P(test.P),
         var test when metric.Improved => "better · " + P(test.P),

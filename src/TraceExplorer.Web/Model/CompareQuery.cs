@@ -82,7 +82,8 @@ public sealed record CompareQuery
     }
 
     /// <summary>Parses every value; each one that does not parse adds an error under its parameter's name.</summary>
-    public CohortRequest? ToRequest(out Dictionary<string, string[]> errors)
+    /// <param name="minRuns">The fewest runs per side for a test (<c>Reports:CompareMinRuns</c>).</param>
+    public CohortRequest? ToRequest(int minRuns, out Dictionary<string, string[]> errors)
     {
         var found = new Dictionary<string, string[]>();
         void Fail(string name, string message) => found[name] = [message];
@@ -119,6 +120,7 @@ public sealed record CompareQuery
             B = B,
             At = at,
             WholeRange = Window is not null,
+            MinRuns = minRuns,
             Filter = new RunFilter { From = from, To = to, Agent = Agent },
         };
     }

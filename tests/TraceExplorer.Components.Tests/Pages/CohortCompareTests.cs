@@ -1,5 +1,6 @@
 using TraceExplorer.Core.Demo;
 using TraceExplorer.Storage.Analytics.Rollups;
+using TraceExplorer.Testing;
 using TraceExplorer.Web.Components.Pages;
 
 namespace TraceExplorer.Components.Tests.Pages;
@@ -16,6 +17,8 @@ public sealed class CohortCompareTests : PageTestContext
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-step-group]")), LoadTimeout);
         Assert.Contains($"a={DemoIncidents.Policy.Before}", Navigation.Uri, StringComparison.Ordinal);
         Assert.Contains($"b={DemoIncidents.Policy.After}", Navigation.Uri, StringComparison.Ordinal);
+        Assert.Contains("agent=", Navigation.Uri, StringComparison.Ordinal); // the default pair is one agent's, and the URL says whose
+        Assert.Empty(cut.FindAll("[data-testid=compare-cross-agent]"));
         Assert.Equal(11, cut.FindAll("[data-metric]").Count);
         Assert.Contains("/runs?", cut.Find("[data-testid=cohorts] a").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=estimate-note]"));
@@ -52,5 +55,48 @@ public sealed class CohortCompareTests : PageTestContext
         var cut = Render<CohortCompare>();
 
         cut.WaitForAssertion(() => Assert.Contains("Nothing to compare", cut.Markup), LoadTimeout);
+    }
+
+    private async Task AddTinyAgentAsync()
+    {
+        // Five runs each of two versions of an agent the demo doesn't have.
+        var runs = new List<object>();
+        for (var i = 0; i < 10; i++)
+        {
+            var run = HandBuilt.Run($"tiny-{i}", 100 + (i < 5 ? 0 : 5000), TestStore.DemoEnd.AddDays(-1).AddMinutes(i), policy: i < 5 ? "tiny-v1" : "tiny-v2");
+            run.AgentName = "tiny-agent";
+            runs.Add(run);
+        }
+
+        await Store.AddAsync(runs);
+    }
+
+    [Fact]
+    public async Task Five_runs_a_side_read_not_enough_runs_without_a_tick()
+    {
+        await AddTinyAgentAsync();
+        Navigation.NavigateTo("/compare?dimension=policy_version&agent=tiny-agent");
+
+        var cut = Render<CohortCompare>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-metric]")), LoadTimeout);
+        var verdict = cut.Find("[data-testid=compare-verdict]");
+        Assert.StartsWith("Not enough runs to tell (A 5, B 5)", verdict.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Neutral", verdict.GetAttribute("data-tone"));
+        Assert.DoesNotContain("mud-alert-text-success", verdict.ClassName, StringComparison.Ordinal);
+        Assert.Contains("not testable", cut.Find("[data-metric='p50 latency']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Values_of_two_agents_asked_for_are_compared_with_a_warning()
+    {
+        await AddTinyAgentAsync();
+        Navigation.NavigateTo($"/compare?dimension=policy_version&a=tiny-v1&b={DemoIncidents.Policy.After}&window=all");
+
+        var cut = Render<CohortCompare>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-metric]")), LoadTimeout);
+        Assert.Contains("tiny-agent", cut.Find("[data-testid=compare-cross-agent]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("agent=", Navigation.Uri, StringComparison.Ordinal);
     }
 }

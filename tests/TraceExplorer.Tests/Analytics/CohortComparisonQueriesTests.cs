@@ -132,4 +132,138 @@ public sealed class CohortComparisonQueriesTests : IAsyncLifetime
 
         Assert.Equal((1, 1), (result.RunsA, result.RunsB));
     }
+    private static Run OfAgent(string agent, string runId, double durationMs, DateTime start, string policy, string? route = "primary", RunStatus status = RunStatus.Ok)
+    {
+        var run = HandBuilt.Run(runId, durationMs, start, status: status, policy: policy, route: route);
+        run.AgentName = agent;
+        return run;
+    }
+
+    [Fact]
+    public async Task Defaults_stay_within_one_agent_when_two_agents_versions_interleave()
+    {
+        // support-agent: s1 then s2 (day 3); billing-agent: b1, b2 in between; the sample agent's only version is the newest of all.
+        var runs = new List<Run>();
+        for (var i = 0; i < 30; i++)
+        {
+            runs.Add(OfAgent("support-agent", $"s1-{i}", 100, HandBuilt.Start.AddMinutes(i), "s1"));
+            runs.Add(OfAgent("support-agent", $"s2-{i}", 100, HandBuilt.Start.AddDays(3).AddMinutes(i), "s2"));
+            runs.Add(OfAgent("billing-agent", $"b1-{i}", 100, HandBuilt.Start.AddDays(1).AddMinutes(i), "b1"));
+            runs.Add(OfAgent("billing-agent", $"b2-{i}", 100, HandBuilt.Start.AddDays(2).AddMinutes(i), "b2"));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            runs.Add(OfAgent("sample-agent", $"x-{i}", 100, HandBuilt.Start.AddDays(4).AddMinutes(i), "sample-v1"));
+        }
+
+        await _store.AddAsync(runs);
+
+        var request = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion });
+
+        Assert.NotNull(request);
+        Assert.Equal(("support-agent", "s1", "s2"), (request.Filter.Agent, request.A, request.B)); // not s2 against sample-v1
+        var result = await Queries.CompareAsync(request with { WholeRange = true, Filter = request.Filter with { From = null, To = null } });
+        Assert.Equal(("support-agent", false), (result.Agent, result.CrossAgent));
+
+        // Within billing-agent, its own latest two; B alone asked for: A is the latest other value of B's agent.
+        var billing = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion, Filter = new RunFilter { Agent = "billing-agent" } });
+        Assert.Equal(("b1", "b2"), (billing!.A, billing.B));
+        var onlyB = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion, B = "b2" });
+        Assert.Equal(("billing-agent", "b1"), (onlyB!.Filter.Agent, onlyB.A));
+    }
+
+    [Fact]
+    public async Task Values_of_different_agents_are_compared_only_when_asked_and_flagged()
+    {
+        await _store.AddAsync(
+        [
+            OfAgent("support-agent", "s", 100, HandBuilt.Start, "s1"),
+            OfAgent("sample-agent", "x", 100, HandBuilt.Start.AddDays(1), "sample-v1"),
+        ]);
+
+        Assert.Null(await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion })); // no agent has two values
+
+        var asked = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion, A = "s1", B = "sample-v1" });
+        Assert.NotNull(asked);
+        Assert.Null(asked.Filter.Agent);
+        var result = await Queries.CompareAsync(asked);
+        Assert.True(result.CrossAgent);
+        Assert.Equal(["support-agent"], result.AgentsA);
+        Assert.Equal(["sample-agent"], result.AgentsB);
+    }
+
+    [Fact]
+    public async Task A_cohort_under_the_minimum_tests_nothing_however_large_the_difference()
+    {
+        var runs = new List<Run>();
+        for (var i = 0; i < 200; i++)
+        {
+            runs.Add(HandBuilt.Run($"a{i}", 100 + i, policy: "p1"));
+        }
+
+        for (var i = 0; i < 25; i++)
+        {
+            runs.Add(HandBuilt.Run($"b{i}", 90_000 + i, status: RunStatus.Error, policy: i < 5 ? "five" : "twenty"));
+        }
+
+        await _store.AddAsync(runs);
+
+        var five = await Queries.CompareAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion, A = "p1", B = "five" });
+
+        Assert.False(five.EnoughRuns);
+        Assert.Equal(CohortRequest.DefaultMinRuns, five.MinRuns);
+        Assert.All(five.Metrics.Where(m => m.Test is not null), m => Assert.True(m.NotTestable && !m.Significant && !m.Regressed, m.Name));
+
+        // Twenty runs are enough by default, and not when the minimum is raised.
+        var twenty = new CohortRequest { Dimension = CompareDimension.PolicyVersion, A = "p1", B = "twenty" };
+        var tested = await Queries.CompareAsync(twenty);
+        Assert.True(tested.EnoughRuns);
+        Assert.True(tested.Metrics.Single(m => m.Name == "Error rate").Regressed);
+        var raised = await Queries.CompareAsync(twenty with { MinRuns = 30 });
+        Assert.False(raised.EnoughRuns);
+        Assert.DoesNotContain(raised.Metrics, m => m.Significant);
+    }
+
+    [Fact]
+    public async Task Typical_runs_and_the_worst_run_pair_share_an_agent_and_route()
+    {
+        // A is mostly support-agent on primary, B mostly billing-agent on refunds: the pair both have most of is billing's.
+        var runs = new List<object>();
+        for (var i = 0; i < 6; i++)
+        {
+            runs.Add(OfAgent("support-agent", $"a-sup-{i}", 100 + i, HandBuilt.Start.AddMinutes(i), "p1"));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(OfAgent("billing-agent", $"a-bil-{i}", 500 + 10 * i, HandBuilt.Start.AddMinutes(10 + i), "p1", route: "refunds"));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            var run = OfAgent("support-agent", $"b-sup-{i}", 100 + i, HandBuilt.Start.AddMinutes(20 + i), "p2");
+            runs.Add(run);
+            runs.Add(HandBuilt.Step(run, 1, StepKind.Tool, "agent.tool", i == 0 ? 9000 : 10, tool: "orders.lookup"));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            runs.Add(OfAgent("billing-agent", $"b-bil-{i}", 600 + 10 * i, HandBuilt.Start.AddMinutes(30 + i), "p2", route: "refunds"));
+        }
+
+        runs.Add(OfAgent("billing-agent", "b-bil-failed", 600, HandBuilt.Start.AddMinutes(40), "p2", route: "refunds", status: RunStatus.Error));
+        await _store.AddAsync(runs);
+        var request = new CohortRequest { Dimension = CompareDimension.PolicyVersion, A = "p1", B = "p2" };
+
+        var result = await Queries.CompareAsync(request);
+
+        Assert.Equal(("billing-agent", "refunds"), (result.TypicalAgent, result.TypicalRoute));
+        Assert.Equal("a-bil-1", result.TypicalRunA); // the median of 500, 510, 520
+        Assert.Equal("b-bil-2", result.TypicalRunB); // the median of 600..640; the failed run is never typical
+
+        // B's worst orders.lookup is a support-agent run on primary: it is diffed with A's typical run of the same.
+        var pair = await Queries.WorstRunPairAsync(request, StepKind.Tool, "orders.lookup");
+        Assert.Equal(new RunPair("a-sup-2", "b-sup-0"), pair); // the median of A's support runs (100..105) is 102.5: a-sup-2 is nearest first
+    }
 }

@@ -34,7 +34,11 @@ public sealed class CompareRollupTests : IAsyncLifetime
         Assert.Equal(name != "policy, status", rolledUp.StepGroupsEstimated);
 
         // Everything but the step groups is read from the runs either way.
-        Assert.Equal(exact with { StepGroups = [], StepGroupsEstimated = false, Metrics = [], Distribution = [] }, rolledUp with { StepGroups = [], StepGroupsEstimated = false, Metrics = [], Distribution = [] });
+        Assert.Equal(
+            exact with { StepGroups = [], StepGroupsEstimated = false, Metrics = [], Distribution = [], AgentsA = [], AgentsB = [] },
+            rolledUp with { StepGroups = [], StepGroupsEstimated = false, Metrics = [], Distribution = [], AgentsA = [], AgentsB = [] });
+        Assert.Equal(exact.AgentsA, rolledUp.AgentsA);
+        Assert.Equal(exact.AgentsB, rolledUp.AgentsB);
         Assert.Equal(exact.Metrics, rolledUp.Metrics);
         Assert.Equal(exact.Distribution, rolledUp.Distribution);
 

@@ -23,10 +23,30 @@ public sealed class CompareApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var query = json.RootElement.GetProperty("query").GetString()!;
         Assert.Contains("from=", query, StringComparison.Ordinal);
 
+        // The default pair is one agent's, and the agent is in the query and the comparison.
+        var agent = comparison.GetProperty("agent").GetString();
+        Assert.False(string.IsNullOrEmpty(agent));
+        Assert.Contains("agent=" + agent, query, StringComparison.Ordinal);
+        Assert.False(json.RootElement.GetProperty("crossAgent").GetBoolean());
+        Assert.Equal([agent!], comparison.GetProperty("agentsB").EnumerateArray().Select(e => e.GetString()!));
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("verdict").GetString()));
+
         // The returned query repeats the comparison exactly.
         using var again = await _client.GetAsync("/api/compare?" + query);
         using var repeated = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
         Assert.Equal(comparison.GetProperty("runsA").GetInt64(), repeated.RootElement.GetProperty("comparison").GetProperty("runsA").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_side_under_the_minimum_gets_not_enough_runs_and_no_claim()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/compare?dimension=time&at=2026-11-19T14:00:00Z&window=all"));
+
+        var comparison = json.RootElement.GetProperty("comparison");
+        Assert.True(comparison.GetProperty("runsB").GetInt64() < 20); // the last ten hours of the demo's traffic
+        Assert.False(comparison.GetProperty("enoughRuns").GetBoolean());
+        Assert.StartsWith("Not enough runs to tell (A ", json.RootElement.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+        Assert.All(comparison.GetProperty("metrics").EnumerateArray(), m => Assert.False(m.GetProperty("regressed").GetBoolean() || m.GetProperty("improved").GetBoolean()));
     }
 
     [Theory]

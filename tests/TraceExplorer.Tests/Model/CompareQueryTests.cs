@@ -19,7 +19,7 @@ public sealed class CompareQueryTests
     [InlineData("TIME", CompareDimension.Time)]
     public void Dimensions_parse_in_either_spelling(string text, CompareDimension expected)
     {
-        var request = new CompareQuery { Dimension = text }.ToRequest(out var errors);
+        var request = new CompareQuery { Dimension = text }.ToRequest(CohortRequest.DefaultMinRuns, out var errors);
 
         Assert.Empty(errors);
         Assert.Equal(expected, request!.Dimension);
@@ -28,7 +28,7 @@ public sealed class CompareQueryTests
     [Fact]
     public void Without_a_dimension_it_compares_policy_versions_over_the_default_window()
     {
-        var request = new CompareQuery().ToRequest(out _);
+        var request = new CompareQuery().ToRequest(CohortRequest.DefaultMinRuns, out _);
 
         Assert.Equal(CompareDimension.PolicyVersion, request!.Dimension);
         Assert.False(request.WholeRange);
@@ -37,7 +37,7 @@ public sealed class CompareQueryTests
     [Fact]
     public void Every_bad_value_is_reported_under_its_name()
     {
-        var request = new CompareQuery { Dimension = "nope", At = "later", From = "2026-11-02", To = "2026-11-01", Window = "x", A = "v", B = "v" }.ToRequest(out var errors);
+        var request = new CompareQuery { Dimension = "nope", At = "later", From = "2026-11-02", To = "2026-11-01", Window = "x", A = "v", B = "v" }.ToRequest(CohortRequest.DefaultMinRuns, out var errors);
 
         Assert.Null(request);
         Assert.Equal(["at", "b", "dimension", "to", "window"], errors.Keys.Order());

@@ -22,7 +22,11 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
     public const string After = "after";
 
     /// <summary>The values the dimension took within the filter, in order of first appearance.</summary>
-    public async Task<IReadOnlyList<DimensionValue>> GetValuesAsync(CompareDimension dimension, RunFilter filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DimensionValue>> GetValuesAsync(CompareDimension dimension, RunFilter filter, CancellationToken cancellationToken = default) =>
+        CohortDefaults.Merge(await GetValuesByAgentAsync(dimension, filter, cancellationToken));
+
+    /// <summary>The values the dimension took within the filter, per agent: versions belong to an agent.</summary>
+    public async Task<IReadOnlyList<AgentValue>> GetValuesByAgentAsync(CompareDimension dimension, RunFilter filter, CancellationToken cancellationToken = default)
     {
         if (dimension == CompareDimension.Time)
         {
@@ -35,30 +39,30 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         if (dimension == CompareDimension.Model)
         {
             query.Append($"""
-                SELECT s."Model", MIN(s."StartTime"), MAX(s."StartTime"), COUNT(DISTINCT s."RunId")
+                SELECT r."AgentName", s."Model", MIN(s."StartTime"), MAX(s."StartTime"), COUNT(DISTINCT s."RunId")
                 FROM {RunFilterSql.StepsWithRuns}
                 WHERE s."Kind" = 'Model' AND s."Model" IS NOT NULL AND {where}
-                GROUP BY s."Model"
+                GROUP BY r."AgentName", s."Model"
                 """);
         }
         else
         {
             var column = RunFilterSql.Column("r", CompareDimensions.RunColumn(dimension)!);
             query.Append($"""
-                SELECT {column}, MIN(r."StartTime"), MAX(r."StartTime"), COUNT(*)
+                SELECT r."AgentName", {column}, MIN(r."StartTime"), MAX(r."StartTime"), COUNT(*)
                 FROM runs r WHERE {column} IS NOT NULL AND {where}
-                GROUP BY {column}
+                GROUP BY r."AgentName", {column}
                 """);
         }
 
-        var values = await query.ReadAsync(db, reader => new DimensionValue(
-            reader.GetString(0), Utc(reader.GetDateTime(1)), Utc(reader.GetDateTime(2)), reader.Long(3)), cancellationToken);
-        return values.OrderBy(v => v.FirstSeen).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+        return await query.ReadAsync(db, reader => new AgentValue(
+            reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), Utc(reader.GetDateTime(2)), Utc(reader.GetDateTime(3)), reader.Long(4)), cancellationToken);
     }
 
     /// <summary>
-    /// Fills in what the request leaves out: the two most recently introduced values (for before-and-after, the
-    /// latest version change), and the time window around the change. Null when there is nothing to compare.
+    /// Fills in what the request leaves out: the two latest values within one agent, whose name goes into the
+    /// filter (see <see cref="CohortDefaults"/>; for before-and-after, the latest version change), and the time
+    /// window around the change. Null when there is nothing to compare.
     /// </summary>
     public async Task<CohortRequest?> WithDefaultsAsync(CohortRequest request, CancellationToken cancellationToken = default)
     {
@@ -75,17 +79,15 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         }
         else
         {
-            var values = await GetValuesAsync(request.Dimension, request.Filter, cancellationToken);
-            var others = values.Select(v => v.Value).Where(v => v != request.A && v != request.B).ToList();
-            var b = request.B ?? (others.Count > 0 ? others[^1] : null);
-            var a = request.A ?? others.LastOrDefault(v => v != b);
-            if (a is null || b is null)
+            var values = await GetValuesByAgentAsync(request.Dimension, request.Filter, cancellationToken);
+            if (CohortDefaults.Pick(values, request.A, request.B) is not { } pair)
             {
                 return null;
             }
 
-            request = request with { A = a, B = b };
-            change = values.FirstOrDefault(v => v.Value == b)?.FirstSeen;
+            request = request with { A = pair.A, B = pair.B, Filter = request.Filter with { Agent = request.Filter.Agent ?? pair.Agent } };
+            change = CohortDefaults.Merge(request.Filter.Agent is null ? values : values.Where(v => v.Agent == request.Filter.Agent))
+                .FirstOrDefault(v => v.Value == pair.B)?.FirstSeen;
         }
 
         if (request.WholeRange || request.Filter.From is not null || request.Filter.To is not null || change is not { } at)
@@ -117,9 +119,12 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         var (a, b) = Values(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var runs = await RunMeasuresAsync(db, request, a, b, cancellationToken);
+        var enough = runs[0].Runs >= request.MinRuns && runs[1].Runs >= request.MinRuns;
         var validation = await ValidationAsync(db, request, a, b, cancellationToken);
-        var (groups, estimated) = await StepGroupsAsync(db, request, a, b, runs[0].Runs, runs[1].Runs, cancellationToken);
+        var (groups, estimated) = await StepGroupsAsync(db, request, a, b, runs[0].Runs, runs[1].Runs, enough, cancellationToken);
         var distribution = await DistributionAsync(db, request, a, b, runs, cancellationToken);
+        var agents = await AgentsAsync(db, request, a, b, cancellationToken);
+        var typical = await TypicalStratumAsync(db, request, a, b, cancellationToken);
 
         return new CohortComparison
         {
@@ -127,34 +132,49 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             A = a,
             B = b,
             At = request.At,
+            Agent = request.Filter.Agent,
+            AgentsA = agents[0],
+            AgentsB = agents[1],
+            MinRuns = request.MinRuns,
             RunsA = runs[0].Runs,
             RunsB = runs[1].Runs,
-            Metrics = CohortMetrics.From(runs[0], runs[1], validation[0], validation[1]),
+            Metrics = CohortMetrics.From(runs[0], runs[1], validation[0], validation[1], enough),
             StepGroups = groups,
             StepGroupsEstimated = estimated,
             Distribution = distribution,
-            TypicalRunA = await TypicalRunAsync(db, request, a, b, cohort: 0, runs[0].P50Ms, cancellationToken),
-            TypicalRunB = await TypicalRunAsync(db, request, a, b, cohort: 1, runs[1].P50Ms, cancellationToken),
+            TypicalAgent = typical?.Agent,
+            TypicalRoute = typical?.Route,
+            TypicalRunA = typical is { } ta ? await TypicalRunAsync(db, request, a, b, cohort: 0, ta.Agent, ta.Route, cancellationToken) : null,
+            TypicalRunB = typical is { } tb ? await TypicalRunAsync(db, request, a, b, cohort: 1, tb.Agent, tb.Route, cancellationToken) : null,
         };
     }
 
     /// <summary>
-    /// A run of cohort B that shows the step group at its worst (a failed step, else the slowest), to diff against
-    /// a typical run of A. Null when B never ran the step.
+    /// A run of cohort B that shows the step group at its worst (a failed step, else the slowest), and the typical
+    /// run of A of the same agent and route to diff it against: a run of another agent or route differs in every
+    /// step. Null when B never ran the step, or A has no successful run of that agent and route.
     /// </summary>
-    public async Task<string?> WorstRunOfBAsync(CohortRequest request, StepKind kind, string name, CancellationToken cancellationToken = default)
+    public async Task<RunPair?> WorstRunPairAsync(CohortRequest request, StepKind kind, string name, CancellationToken cancellationToken = default)
     {
         var (a, b) = Values(request);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
         CohortSql.AppendCohort(query, request, a, b);
         query.Append($"""
-            SELECT s."RunId" FROM {CohortSql.StepsOfCohort(query.Dialect)}
+            SELECT s."RunId", cohort.agent, cohort.route FROM {CohortSql.StepsOfCohort(query.Dialect)}
             WHERE {CohortSql.StepsOfCohortJoin} AND cohort.c = 1 AND s."Kind" = {query.Parameter(kind.ToString())} AND {StepGroup.NameSql("s")} = {query.Parameter(name)}
             ORDER BY {StepGroup.FailedSql("s")} DESC, s."DurationMs" DESC, s."RunId"
             LIMIT 1
             """);
-        return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();
+        var worst = await query.ReadAsync(db, reader => (Run: reader.GetString(0), Agent: reader.IsDBNull(1) ? null : reader.GetString(1), Route: reader.IsDBNull(2) ? null : reader.GetString(2)), cancellationToken);
+        if (worst.Count == 0)
+        {
+            return null;
+        }
+
+        var w = worst[0];
+        var typical = await TypicalRunAsync(db, request, a, b, cohort: 0, w.Agent, w.Route, cancellationToken);
+        return typical is null ? null : new RunPair(typical, w.Run);
     }
 
     private static (string A, string B) Values(CohortRequest request) => request.Dimension == CompareDimension.Time
@@ -237,7 +257,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
     }
 
     private async Task<(IReadOnlyList<StepGroupComparison> Groups, bool Estimated)> StepGroupsAsync(
-        TraceDbContext db, CohortRequest request, string a, string b, long runsA, long runsB, CancellationToken cancellationToken)
+        TraceDbContext db, CohortRequest request, string a, string b, long runsA, long runsB, bool enoughRuns, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
         var scope = await ScopeAsync(db, query, request, cancellationToken);
@@ -287,7 +307,8 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         })
         .ToList();
 
-        var significant = MultipleComparisons.Significant(comparisons.SelectMany(g => new[] { g.Latency, g.Failures, g.Calls }));
+        // Too few runs on either side: the steps' tests are shown, never claimed, like the run metrics.
+        var significant = enoughRuns ? MultipleComparisons.Significant(comparisons.SelectMany(g => new[] { g.Latency, g.Failures, g.Calls })) : new HashSet<TestResult>();
         var ordered = comparisons
             .Select(g => g with
             {
@@ -414,19 +435,55 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             .ToList();
     }
 
-    private static async Task<string?> TypicalRunAsync(
-        TraceDbContext db, CohortRequest request, string a, string b, int cohort, double medianMs, CancellationToken cancellationToken)
+    /// <returns>The agents of each cohort's runs (index 0 is A), from the runs alone.</returns>
+    private static async Task<IReadOnlyList<string>[]> AgentsAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
     {
-        if (double.IsNaN(medianMs))
-        {
-            return null;
-        }
-
         var query = new SqlQuery(SqlDialect.For(db));
         CohortSql.AppendCohort(query, request, a, b);
+        query.Append("SELECT c, agent FROM cohort WHERE agent IS NOT NULL GROUP BY c, agent");
+        var rows = await query.ReadAsync(db, reader => (Cohort: reader.Long(0), Agent: reader.GetString(1)), cancellationToken);
+        return [.. Enumerable.Range(0, 2).Select(c => (IReadOnlyList<string>)rows.Where(r => r.Cohort == c).Select(r => r.Agent).Order(StringComparer.Ordinal).ToList())];
+    }
+
+    /// <summary>
+    /// The agent and route whose typical runs are compared: the one with the most successful runs on the side that
+    /// has fewer, so both typical runs ran the same path. Null when no agent and route has successful runs in both.
+    /// </summary>
+    private static async Task<(string? Agent, string? Route)?> TypicalStratumAsync(TraceDbContext db, CohortRequest request, string a, string b, CancellationToken cancellationToken)
+    {
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        query.Append("""
+            SELECT agent, route, SUM(CASE WHEN c = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END)
+            FROM cohort WHERE failed = 0 GROUP BY agent, route
+            """);
+        var strata = await query.ReadAsync(db, reader => (
+            Agent: reader.IsDBNull(0) ? null : reader.GetString(0), Route: reader.IsDBNull(1) ? null : reader.GetString(1), A: reader.Long(2), B: reader.Long(3)), cancellationToken);
+        return strata
+            .Where(s => s.A > 0 && s.B > 0)
+            .OrderByDescending(s => Math.Min(s.A, s.B))
+            .ThenByDescending(s => s.A + s.B)
+            .ThenBy(s => s.Agent, StringComparer.Ordinal)
+            .ThenBy(s => s.Route, StringComparer.Ordinal)
+            .Select(s => ((string? Agent, string? Route)?)(s.Agent, s.Route))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The successful run of the cohort, agent and route whose latency is nearest the median of those runs.</summary>
+    private static async Task<string?> TypicalRunAsync(
+        TraceDbContext db, CohortRequest request, string a, string b, int cohort, string? agent, string? route, CancellationToken cancellationToken)
+    {
+        var query = new SqlQuery(SqlDialect.For(db));
+        CohortSql.AppendCohort(query, request, a, b);
+        var dialect = query.Dialect;
         query.Append($"""
-            SELECT run_id FROM cohort WHERE c = {cohort}
-            ORDER BY failed, ABS(duration - {query.Parameter(medianMs)}), run_id
+            , ok AS (
+                SELECT c, run_id, duration FROM cohort
+                WHERE c = {query.Parameter(cohort)} AND failed = 0 AND {CohortSql.Is(query, "agent", agent)} AND {CohortSql.Is(query, "route", route)}),
+            ranked AS (SELECT duration, {PercentileSql.RankColumns("duration", "c")} FROM ok),
+            median AS (SELECT {PercentileSql.Of(dialect, "duration", 50)} AS m FROM ranked)
+            SELECT ok.run_id FROM ok CROSS JOIN median
+            ORDER BY ABS(ok.duration - median.m), ok.run_id
             LIMIT 1
             """);
         return (await query.ReadAsync(db, reader => reader.GetString(0), cancellationToken)).FirstOrDefault();

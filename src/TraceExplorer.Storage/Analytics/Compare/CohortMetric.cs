@@ -9,6 +9,12 @@ public sealed record CohortMetric(string Name, MetricUnit Unit, double A, double
 {
     public double Delta => B - A;
 
+    /// <summary>Both cohorts have enough runs to test anything (<see cref="CohortRequest.MinRuns"/>); when false, nothing is claimed.</summary>
+    public bool Testable { get; init; } = true;
+
+    /// <summary>The test can't tell: too few runs, or a small sample of what it counts (validation steps).</summary>
+    public bool NotTestable => Test is { } test && (!Testable || test.SmallSample);
+
     /// <summary>The difference holds up with all of the table's tests taken together (Holm, 5 %).</summary>
     public bool Significant { get; init; }
 

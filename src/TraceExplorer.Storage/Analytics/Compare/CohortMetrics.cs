@@ -8,7 +8,8 @@ internal static class CohortMetrics
     private const string RankTest = "Mann–Whitney U";
     private const string ProportionTest = "two-proportion z";
 
-    public static IReadOnlyList<CohortMetric> From(CohortMeasures a, CohortMeasures b, (long Steps, long Failed) validationA, (long Steps, long Failed) validationB)
+    /// <param name="enoughRuns">Both cohorts have the minimum number of runs; without it no metric is testable.</param>
+    public static IReadOnlyList<CohortMetric> From(CohortMeasures a, CohortMeasures b, (long Steps, long Failed) validationA, (long Steps, long Failed) validationB, bool enoughRuns)
     {
         // Ranked as B against A, so that z > 0 means B's values are larger.
         TestResult Ranks(int measure) => MannWhitney.FromRankSum(b.Runs, a.Runs, b.RankSums[measure], a.TieTerms[measure] + b.TieTerms[measure]);
@@ -31,7 +32,11 @@ internal static class CohortMetrics
             Rate("Complaint rate", a.Complained, a.Runs, b.Complained, b.Runs),
         ];
         var significant = MultipleComparisons.Significant(metrics.Select(m => m.Test));
-        return metrics.Select(m => m with { Significant = m.Test is { } test && significant.Contains(test) }).ToList();
+        return metrics.Select(m => m with
+        {
+            Testable = enoughRuns,
+            Significant = enoughRuns && m.Test is { } test && significant.Contains(test),
+        }).ToList();
     }
 
     private static double Ratio(long count, long total) => total == 0 ? double.NaN : (double)count / total;

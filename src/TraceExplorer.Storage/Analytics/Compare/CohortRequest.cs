@@ -14,10 +14,16 @@ namespace TraceExplorer.Storage.Analytics.Compare;
 /// </remarks>
 public sealed record CohortRequest
 {
+    /// <summary>Below this many runs on either side, a comparison claims nothing (configurable as <c>Reports:CompareMinRuns</c>).</summary>
+    public const int DefaultMinRuns = 20;
+
     public required CompareDimension Dimension { get; init; }
     public string? A { get; init; }
     public string? B { get; init; }
     public DateTime? At { get; init; }
     public RunFilter Filter { get; init; } = new();
     public bool WholeRange { get; init; }
+
+    /// <summary>The fewest runs either cohort needs for any metric to be tested.</summary>
+    public int MinRuns { get; init; } = DefaultMinRuns;
 }

@@ -26,7 +26,7 @@ internal static class CohortSql
         query.Append($"""
             WITH cohort AS (
                 SELECT * FROM (
-                    SELECT r."RunId" AS run_id, r."StartTime" AS started, r."DurationMs" AS duration,
+                    SELECT r."RunId" AS run_id, r."StartTime" AS started, r."DurationMs" AS duration, r."AgentName" AS agent, r."Route" AS route,
                         CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed,
                         r."StepCount" AS steps, r."ToolCallCount" AS tool_calls, (r."InputTokens" + r."OutputTokens") AS tokens,
                         {cohort} AS c
@@ -48,6 +48,9 @@ internal static class CohortSql
         var inB = Condition(query, request, b, isB: true, alias, timeColumn);
         return $"CASE WHEN ({inA}) IS TRUE AND ({inB}) IS NOT TRUE THEN 0 WHEN ({inB}) IS TRUE AND ({inA}) IS NOT TRUE THEN 1 END";
     }
+
+    /// <summary>The cohort column (agent, route) is <paramref name="value"/>, null included.</summary>
+    public static string Is(SqlQuery query, string column, string? value) => value is null ? $"{column} IS NULL" : $"{column} = {query.Parameter(value)}";
 
     private static string Condition(SqlQuery query, CohortRequest request, string value, bool isB, string alias, string timeColumn)
     {

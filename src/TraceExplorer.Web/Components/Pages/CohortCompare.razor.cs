@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
+using MudBlazor;
 using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Charts;
 
@@ -18,6 +21,7 @@ public sealed partial class CohortCompare : IDisposable
     private CohortComparison? _comparison;
     private ChartFigure? _distribution;
     private IReadOnlyList<DimensionValue> _values = [];
+    private IReadOnlyList<string> _agents = [];
     private Dictionary<string, string[]> _errors = [];
     private string? _loadError;
     private string? _diffMessage;
@@ -29,12 +33,23 @@ public sealed partial class CohortCompare : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    [Inject] public required IOptions<ReportSettings> Settings { get; init; }
+
     private const string StepEstimateText = "Step percentiles are estimated to within 1 %, and step latency is tested on durations binned 2 % wide, "
         + "from hourly duration histograms; counts, failure rates, calls per run and the run figures above are exact.";
 
     private string DimensionName => CompareDimensions.Name(_request?.Dimension ?? CompareDimension.PolicyVersion);
 
-    private IReadOnlyList<CohortMetric> Regressions => _comparison?.Metrics.Where(m => m.Regressed).ToList() ?? [];
+    private CompareVerdict? Verdict => _comparison is null ? null : CompareVerdict.Of(_comparison);
+
+    private static string AgentList(IReadOnlyList<string> agents) => agents.Count == 0 ? "none named" : string.Join(", ", agents);
+
+    private static Severity SeverityOf(VerdictTone tone) => tone switch
+    {
+        VerdictTone.Worse => Severity.Error,
+        VerdictTone.NoneWorse => Severity.Success,
+        _ => Severity.Info,
+    };
 
     private string WindowText => _resolved?.Filter is { From: { } from, To: { } to }
         ? $"Runs from {DisplayFormat.Time(from)} to {DisplayFormat.Time(to)}" + (_resolved.Dimension == CompareDimension.Time ? $", split at {DisplayFormat.Time(_resolved.At!.Value)}" : "")
@@ -66,15 +81,20 @@ public sealed partial class CohortCompare : IDisposable
         try
         {
             _query = CompareQuery.FromUri(Navigation.Uri);
-            _request = _query.ToRequest(out _errors);
+            _request = _query.ToRequest(Settings.Value.CompareMinRuns, out _errors);
             if (_request is null)
             {
                 return;
             }
 
             _atText = _query.At;
-            _values = await Comparisons.GetValuesAsync(_request.Dimension, _request.Filter with { From = null, To = null });
             _resolved = await Comparisons.WithDefaultsAsync(_request);
+
+            // The choices: every agent with values, and the values of the agent compared (all agents' when it spans them).
+            var byAgent = await Comparisons.GetValuesByAgentAsync(_request.Dimension, _request.Filter with { From = null, To = null, Agent = null });
+            _agents = byAgent.Select(v => v.Agent).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var agent = _resolved?.Filter.Agent ?? _request.Filter.Agent;
+            _values = CohortDefaults.Merge(agent is null ? byAgent : byAgent.Where(v => v.Agent == agent));
             _comparison = _resolved is null ? null : await Comparisons.CompareAsync(_resolved);
             _distribution = _comparison is null ? null : DistributionChart.Build(_comparison);
             if (_comparison is not null)
@@ -109,6 +129,8 @@ public sealed partial class CohortCompare : IDisposable
 
     private void OnDimensionChanged(string dimension) => Navigate(new CompareQuery { Dimension = dimension, Window = _query.Window, Agent = _query.Agent });
 
+    private void OnAgentChanged(string agent) => Navigate(new CompareQuery { Dimension = _query.Dimension, Window = _query.Window, Agent = agent });
+
     private void OnWindowChanged(string window) => Navigate(_query with { Window = string.IsNullOrEmpty(window) ? null : window, From = null, To = null });
 
     private void Swap() => Navigate(_query with { A = _query.B, B = _query.A, From = null, To = null });
@@ -117,13 +139,13 @@ public sealed partial class CohortCompare : IDisposable
 
     private async Task DiffWorstRunAsync(StepGroupComparison group)
     {
-        var worst = _resolved is null ? null : await Comparisons.WorstRunOfBAsync(_resolved, group.Kind, group.Name);
-        if (worst is null || _comparison?.TypicalRunA is not { } typical)
+        var pair = _resolved is null ? null : await Comparisons.WorstRunPairAsync(_resolved, group.Kind, group.Name);
+        if (pair is null)
         {
-            _diffMessage = "No run to diff: cohort A has no typical run, or B never ran this step.";
+            _diffMessage = "No run to diff: B never ran this step, or A has no successful run of the same agent and route as B's worst run.";
             return;
         }
 
-        Navigation.NavigateTo(CohortLinks.Diff(typical, worst));
+        Navigation.NavigateTo(CohortLinks.Diff(pair.A, pair.B));
     }
 }
