@@ -112,6 +112,37 @@ public sealed class RunExplorerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Repeated_calls_with_the_same_arguments_are_marked_and_highlighted_together()
+    {
+        // The fallback route repeats kb.search with identical arguments (the planted route-config incident).
+        var runs = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?route=fallback-small&pageSize=50&sort=startTime&dir=asc");
+        string? runId = null;
+        foreach (var run in runs.GetProperty("items").EnumerateArray())
+        {
+            var steps = await app.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{run.GetProperty("runId").GetString()}/steps");
+            if (steps.EnumerateArray().Where(s => s.GetProperty("toolName").GetString() == "kb.search")
+                    .GroupBy(s => s.GetProperty("toolArgumentsHash").GetString()).Any(g => g.Count() >= 2))
+            {
+                runId = run.GetProperty("runId").GetString();
+                break;
+            }
+        }
+
+        Assert.NotNull(runId);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/runs/{runId}");
+
+        var marks = page.GetByTestId("repeat-mark");
+        await Expect(marks.First).ToContainTextAsync("same arguments");
+        var group = int.Parse(Regex.Match(await marks.First.InnerTextAsync(), @"×(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(group >= 2 && await marks.CountAsync() >= group, $"a group of {group}");
+        await marks.First.ClickAsync();
+        await Expect(page.Locator(".wf-row.repeat")).ToHaveCountAsync(group);
+        await marks.First.ClickAsync();
+        await Expect(page.Locator(".wf-row.repeat")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Dragging_across_the_time_axis_zooms_and_reset_restores_it()
     {
         var (runId, _) = await RunWithNestedStepsAsync();

@@ -15,4 +15,5 @@ public sealed record StepOutline(
     double DurationMs,
     StepStatus Status,
     string? ErrorType,
-    bool? ValidationPassed);
+    bool? ValidationPassed,
+    string? ToolArgumentsHash = null);

@@ -20,6 +20,12 @@ public sealed record WaterfallStep
     public string? ErrorType { get; init; }
     public bool ValidationFailed { get; init; }
 
+    /// <summary>The tool called, for telling repeated calls apart.</summary>
+    public string? ToolName { get; init; }
+
+    /// <summary>The keyed hash of the tool call's (redacted) arguments: equal hashes, equal arguments.</summary>
+    public string? ToolArgumentsHash { get; init; }
+
     public double EndMs => StartMs + DurationMs;
 
     public bool TimedOut => ErrorType is { } type && type.Contains("timeout", StringComparison.OrdinalIgnoreCase);

@@ -23,6 +23,9 @@ public sealed class WaterfallViewModel
 
     public required int FoldedCount { get; init; }
 
+    /// <summary>Rows that called one tool with the same arguments as other rows, each with all the rows of its group.</summary>
+    public required IReadOnlyDictionary<int, IReadOnlyList<int>> RepeatsByRow { get; init; }
+
     /// <summary>The waterfall of a run; plumbing steps are folded into their parents unless <paramref name="showPlumbing"/>.</summary>
     public static WaterfallViewModel Create(DateTime runStart, IReadOnlyList<StepOutline> outlines, IReadOnlyList<DecisionItem> decisions, bool showPlumbing = false)
     {
@@ -38,6 +41,8 @@ public sealed class WaterfallViewModel
             Failed = o.Status == Core.Model.StepStatus.Error,
             ErrorType = o.ErrorType,
             ValidationFailed = o.ValidationPassed == false,
+            ToolName = o.ToolName,
+            ToolArgumentsHash = o.ToolArgumentsHash,
         }).ToList();
         var (steps, foldedInto) = showPlumbing ? (all, new Dictionary<string, string?>()) : PlumbingFold.Fold(all);
         var tree = StepTree.Build(steps);
@@ -71,6 +76,7 @@ public sealed class WaterfallViewModel
             RowsInStepOrder = Enumerable.Range(0, tree.Count).OrderBy(r => tree.Rows[r].StepNumber).ThenBy(r => tree.Rows[r].StartMs).ToList(),
             PlumbingCount = all.Count(s => s.Kind == Core.Model.StepKind.Plumbing),
             FoldedCount = foldedInto.Count,
+            RepeatsByRow = RepeatedCalls.Group(tree),
         };
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class WaterfallView
     private WaterfallViewModel? _shownModel;
     private int? _shownSelection;
     private int? _shownMatch;
+    private IReadOnlyList<int>? _highlightedRepeats;
     private int? _scrollTo;
     private double? _dragFrom;
     private double? _dragTo;
@@ -58,6 +59,7 @@ public sealed partial class WaterfallView
         if (!ReferenceEquals(_shownModel, Model))
         {
             _shownModel = Model;
+            _highlightedRepeats = null;
             _collapsed = [];
             _visible = Model.Tree.VisibleRows(_collapsed);
         }
@@ -115,6 +117,11 @@ public sealed partial class WaterfallView
             classes += " failed";
         }
 
+        if (_highlightedRepeats?.Contains(row) == true)
+        {
+            classes += " repeat";
+        }
+
         if (MatchRows.Contains(row))
         {
             classes += row == CurrentMatchRow ? " match current" : " match";
@@ -129,6 +136,9 @@ public sealed partial class WaterfallView
     }
 
     private Task SelectAsync(int row) => SelectedRowChanged.InvokeAsync(row);
+
+    /// <summary>Highlights a group of identical calls, or clears it when chosen again.</summary>
+    private void ToggleRepeats(IReadOnlyList<int> rows) => _highlightedRepeats = _highlightedRepeats == rows ? null : rows;
 
     private Task ToggleAsync(int row)
     {
