@@ -51,19 +51,19 @@ public static class ChangeTimelineChart
 
         var layout = ChartStyle.BaseLayout(380);
         layout.BarMode = BarModeEnum.Stack;
-        layout.XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
+        layout.XAxis = [(new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }).Themed()];
         layout.YAxis =
         [
-            new YAxis { Domain = [0.5m, 1m], Range = [0, 100], Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "% of runs" } },
-            new YAxis { Domain = [0m, 0.4m], RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "p95 (s)" } },
-            new YAxis
+            (new YAxis { Domain = [0.5m, 1m], Range = [0, 100], Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "% of runs" } }).Themed(),
+            (new YAxis { Domain = [0m, 0.4m], RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "p95 (s)" } }).Themed(),
+            (new YAxis
             {
                 Overlaying = "y2",
                 Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right,
                 RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
                 Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "errors (%)" },
                 ShowGrid = false,
-            },
+            }).Themed(),
         ];
         layout.Shapes = dimension.Changes.Select(change => new Shape
         {
@@ -74,7 +74,7 @@ public static class ChangeTimelineChart
             Y1 = 1,
             XRef = "x",
             YRef = "paper",
-            Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#888", Dash = "dash", Width = 1 },
+            Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = ChartStyle.Marker, Dash = "dash", Width = 1.5m },
         }).ToList();
         return new ChartFigure(traces, layout);
     }

@@ -26,4 +26,31 @@ public static class ChartStyle
     };
 
     public static string SeriesColor(int index) => Series[index % Series.Count];
+
+    /// <summary>
+    /// Gridlines, axis lines and zero lines in a grey that is faint on both the light and the dark surface (Plotly's
+    /// default grid is near-white, which glares on dark).
+    /// </summary>
+    public const string Grid = "rgba(128,128,128,0.22)";
+
+    public const string AxisLine = "rgba(128,128,128,0.5)";
+
+    /// <summary>Version changes and other instants marked on a time axis: amber stands out on both surfaces.</summary>
+    public const string Marker = "#f59e0b";
+
+    public static XAxis Themed(this XAxis axis)
+    {
+        axis.GridColor ??= Grid;
+        axis.ZeroLineColor ??= AxisLine;
+        axis.LineColor ??= AxisLine;
+        return axis;
+    }
+
+    public static YAxis Themed(this YAxis axis)
+    {
+        axis.GridColor ??= Grid;
+        axis.ZeroLineColor ??= AxisLine;
+        axis.LineColor ??= AxisLine;
+        return axis;
+    }
 }

@@ -20,7 +20,7 @@ public static class ComplaintChart
         var layout = ChartStyle.BaseLayout(320);
         layout.Margin = new Margin { L = 56, R = 24, T = 24, B = 140 };
         layout.ShowLegend = false;
-        layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "complaints per run" } }];
+        layout.YAxis = [(new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "complaints per run" } }).Themed()];
         return new ChartFigure([bar], layout);
     }
 }

@@ -26,8 +26,8 @@ public static class DistributionChart
 
         var layout = ChartStyle.BaseLayout(300);
         layout.BarMode = BarModeEnum.Overlay;
-        layout.XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Run latency (s); the last bar is everything slower" } }];
-        layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "% of runs" }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }];
+        layout.XAxis = [(new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Run latency (s); the last bar is everything slower" } }).Themed()];
+        layout.YAxis = [(new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "% of runs" }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }).Themed()];
         return new ChartFigure(
             [Cohort("A: " + comparison.A, ChartStyle.CohortA, bin => bin.ShareA), Cohort("B: " + comparison.B, ChartStyle.CohortB, bin => bin.ShareB)],
             layout);

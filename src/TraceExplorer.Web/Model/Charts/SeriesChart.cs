@@ -26,8 +26,8 @@ public static class SeriesChart
         }
 
         var layout = ChartStyle.BaseLayout(height);
-        layout.XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
-        layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }];
+        layout.XAxis = [(new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }).Themed()];
+        layout.YAxis = [(new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle }, RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero }).Themed()];
         if (threshold is { } value)
         {
             layout.Shapes =
@@ -55,8 +55,8 @@ public static class SeriesChart
         }).ToList();
         var layout = ChartStyle.BaseLayout(height);
         layout.BarMode = BarModeEnum.Stack;
-        layout.XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }];
-        layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle } }];
+        layout.XAxis = [(new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }).Themed()];
+        layout.YAxis = [(new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = yTitle } }).Themed()];
         return new ChartFigure(traces, layout);
     }
 
