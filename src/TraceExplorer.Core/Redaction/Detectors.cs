@@ -60,7 +60,7 @@ public static class Detectors
         new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[2-9][0-9]{3}( ?)[0-9]{4}( ?)[0-9]{4}(?![0-9])", (in TextShape t) => t.DigitRunSpaced >= 12,
             (c, text, start) => NationalIds.IsAadhaar(CardIssuers.DigitsOf(c)) && (c.Contains(' ') || TextContext.Before(text, start, 32, AadhaarWords))),
         new RegexDetector(RedactionKind.Ip, @"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b", (in TextShape t) => t.Dots >= 3 && t.DigitRunDotted >= 4, IsPersonalIpv4),
-        new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f:]{3,39}", (in TextShape t) => t.HasDoubleColon || t.Colons >= 7, IsPersonalIpv6),
+        new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}", (in TextShape t) => t.HasDoubleColon || t.Colons >= 7, IsPersonalIpv6),
         new PhoneDetector(options.PhoneRegions),
     ];
 

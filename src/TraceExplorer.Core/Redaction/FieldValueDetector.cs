@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
 
 namespace TraceExplorer.Core.Redaction;
 
@@ -11,20 +10,7 @@ namespace TraceExplorer.Core.Redaction;
 /// </summary>
 public sealed class FieldValueDetector(SensitiveNames names) : IDetector
 {
-    // The name and its separator only: the value is read after it, so "wrote: Authorization: Basic …" finds both names.
-    private static readonly Regex Pattern = new(
-        @"(?<![A-Za-z0-9_.\-])(?<name>[A-Za-z_][A-Za-z0-9_.\-]{0,63})\\*[""']?[ \t]*[:=]",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(500));
-
-    private static readonly Regex Value = new(
-        @"\G[ \t]*\\*[""']?(?<v>[^\s""'&,;}\]\\<>)]{1,4096})",
-        RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromMilliseconds(500));
-
-    private static readonly Regex Scheme = new(@"\G[ \t]+[A-Za-z0-9._~+/=\-]{4,4096}", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
-
     private static readonly HashSet<string> AuthSchemes = new(StringComparer.OrdinalIgnoreCase) { "Bearer", "Basic", "Token", "Digest", "Negotiate", "ApiKey", "Key", "SharedKey", "SSWS", "JWT" };
-
-    private static readonly HashSet<string> NoValue = new(StringComparer.OrdinalIgnoreCase) { "null", "none", "true", "false", "undefined", "nil" };
 
     // Parts of every default sensitive name: text holding none of them names no secret.
     private static readonly SearchValues<string> Stems = SearchValues.Create(
@@ -35,33 +21,128 @@ public sealed class FieldValueDetector(SensitiveNames names) : IDetector
 
     public bool MayContain(in TextShape text) => text.Length >= 4 && (text.Colons > 0 || text.HasEquals) && text.Text.AsSpan().ContainsAny(Stems);
 
+    /// <remarks>
+    /// A scan rather than patterns: from each ':' or '=' back over quotes and spaces to the name, forward to the value.
+    /// Every separator is looked at, so "wrote: Authorization: Basic …" finds the second name as well as the first.
+    /// </remarks>
     public IEnumerable<Detection> Find(string text)
     {
         List<Detection>? found = null;
-        foreach (Match match in Pattern.Matches(text))
+        for (var separator = text.AsSpan().IndexOfAny(':', '='); separator >= 0; separator = NextSeparator(text, separator + 1))
         {
-            var name = match.Groups["name"];
-            if (!text.AsSpan(name.Index, name.Length).ContainsAny(Stems) || !names.IsSensitive(name.Value)
-                || Value.Match(text, match.Index + match.Length) is not { Success: true } read)
+            if (NameBefore(text, separator) is not { } name || !text.AsSpan(name.Start, name.Length).ContainsAny(Stems)
+                || !names.IsSensitive(text.Substring(name.Start, name.Length)) || ValueAfter(text, separator) is not { } value)
             {
                 continue;
             }
 
-            var value = read.Groups["v"];
-            if (NoValue.Contains(value.Value) || (value.Value.StartsWith('[') && value.Value.EndsWith(']')))
+            var valueText = text.AsSpan(value.Start, value.Length);
+            if (IsNoValue(valueText) || (valueText[0] == '[' && valueText[^1] == ']'))
             {
                 continue;
             }
 
             var length = value.Length;
-            if (AuthSchemes.Contains(value.Value) && Scheme.Match(text, value.Index + value.Length) is { Success: true } credential)
+            if (AuthSchemes.Contains(valueText.ToString()))
             {
-                length += credential.Length;
+                length += CredentialAfter(text, value.Start + value.Length);
             }
 
-            (found ??= []).Add(new Detection(value.Index, length, RedactionKind.Field));
+            (found ??= []).Add(new Detection(value.Start, length, RedactionKind.Field));
         }
 
         return found ?? (IEnumerable<Detection>)[];
     }
+
+    private static int NextSeparator(string text, int from)
+    {
+        var next = from < text.Length ? text.AsSpan(from).IndexOfAny(':', '=') : -1;
+        return next < 0 ? -1 : from + next;
+    }
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
+
+    /// <summary>The name a separator follows: back over spaces, a quote and backslashes to at most 64 name characters.</summary>
+    private static (int Start, int Length)? NameBefore(string text, int separator)
+    {
+        var end = separator;
+        while (end > 0 && text[end - 1] is ' ' or '\t')
+        {
+            end--;
+        }
+
+        if (end > 0 && text[end - 1] is '"' or '\'')
+        {
+            end--;
+        }
+
+        while (end > 0 && text[end - 1] == '\\')
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && IsNameChar(text[start - 1]) && end - start < 65)
+        {
+            start--;
+        }
+
+        var length = end - start;
+        return length is > 0 and <= 64 && (start == 0 || !IsNameChar(text[start - 1])) && (char.IsAsciiLetter(text[start]) || text[start] == '_')
+            ? (start, length)
+            : null;
+    }
+
+    /// <summary>The value after a separator: past spaces, backslashes and a quote, up to a space, quote or delimiter.</summary>
+    private static (int Start, int Length)? ValueAfter(string text, int separator)
+    {
+        var start = separator + 1;
+        while (start < text.Length && text[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        while (start < text.Length && text[start] == '\\')
+        {
+            start++;
+        }
+
+        if (start < text.Length && text[start] is '"' or '\'')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < text.Length && end - start < 4096 && !IsValueEnd(text[end]))
+        {
+            end++;
+        }
+
+        return end > start ? (start, end - start) : null;
+    }
+
+    private static bool IsValueEnd(char c) => char.IsWhiteSpace(c) || c is '"' or '\'' or '&' or ',' or ';' or '}' or ']' or '\\' or '<' or '>' or ')';
+
+    /// <summary>After an auth scheme (Bearer, Basic…): the spaces and the credential that follow it, or nothing.</summary>
+    private static int CredentialAfter(string text, int from)
+    {
+        var end = from;
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        var spaces = end - from;
+        while (end < text.Length && end - from < 4096 && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '.' or '_' or '~' or '+' or '/' or '=' or '-'))
+        {
+            end++;
+        }
+
+        return spaces > 0 && end - from - spaces >= 4 ? end - from : 0;
+    }
+
+    private static bool IsNoValue(ReadOnlySpan<char> value) =>
+        value.Equals("null", StringComparison.OrdinalIgnoreCase) || value.Equals("none", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase)
+        || value.Equals("undefined", StringComparison.OrdinalIgnoreCase) || value.Equals("nil", StringComparison.OrdinalIgnoreCase);
 }
