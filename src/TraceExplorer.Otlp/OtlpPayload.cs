@@ -36,7 +36,7 @@ public static class OtlpPayload
             message.MergeFrom(body.Span);
             return message;
         }
-        catch (InvalidProtocolBufferException exception)
+        catch (Exception exception) when (exception is InvalidProtocolBufferException or ArgumentException or InvalidOperationException)
         {
             throw new OtlpDecodeException("The body is not an OTLP protobuf message: " + exception.Message, exception);
         }

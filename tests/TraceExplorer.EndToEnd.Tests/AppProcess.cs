@@ -19,6 +19,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Dictionary<string, string> _settings;
     private Process? _process;
+    private int _outputAtLaunch;
 
     private readonly string? _ownDatabase;
 
@@ -51,7 +52,8 @@ public sealed class AppProcess : IAsyncDisposable
     public HttpClient Http { get; }
 
     /// <param name="settings">Configuration as environment variables, e.g. DemoData__RunCount = 400.</param>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="serve">False: the process is launched and not waited for, so a test can kill it during start-up.</param>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool serve = true)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "traceexplorer-e2e", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -79,13 +81,33 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         var app = new AppProcess(dataDirectory, all, ownDatabase);
-        await app.StartAgainAsync();
+        if (serve)
+        {
+            await app.StartAgainAsync();
+        }
+        else
+        {
+            app.Launch();
+        }
+
         return app;
     }
 
     /// <summary>Starts the app (again) on the same ports and data, and waits until it serves.</summary>
     public async Task StartAgainAsync()
     {
+        Launch();
+        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Starts the process and returns at once, before it serves.</summary>
+    public void Launch()
+    {
+        lock (_output)
+        {
+            _outputAtLaunch = _output.Length;
+        }
+
         var start = new ProcessStartInfo("dotnet", [AppDll()])
         {
             WorkingDirectory = Path.GetDirectoryName(AppDll())!,
@@ -102,7 +124,24 @@ public sealed class AppProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilServingAsync();
+    }
+
+    /// <summary>Waits (bounded) until the process has written its first line of output, or has exited.</summary>
+    public async Task WaitForFirstOutputAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && _process is { HasExited: false })
+        {
+            lock (_output)
+            {
+                if (_output.Length > _outputAtLaunch)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Ends the process at once, as a crash or an OOM kill would: no graceful shutdown.</summary>

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Net.Client;
 using OpenTelemetry.Proto.Collector.Logs.V1;
 using OpenTelemetry.Proto.Collector.Trace.V1;
@@ -47,6 +48,31 @@ public sealed class OtlpGrpcIngestTests(IngestAppFixture fixture) : IClassFixtur
         var decision = Assert.Single(decisions.EnumerateArray());
         Assert.Equal(("approval", "approved", "human:ops", 3),
             (decision.GetProperty("kind").GetString(), decision.GetProperty("outcome").GetString(), decision.GetProperty("actor").GetString(), decision.GetProperty("stepNumber").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_otlp_is_invalid_argument_with_a_message()
+    {
+        var raw = new Method<byte[], byte[]>(MethodType.Unary, TraceService.Descriptor.FullName, "Export",
+            Marshallers.Create((byte[] b) => b, b => b), Marshallers.Create((byte[] b) => b, b => b));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _channel.CreateCallInvoker().AsyncUnaryCall(raw, null, new CallOptions(), [0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("not an OTLP protobuf message", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_message_over_the_limit_is_resource_exhausted_with_a_message()
+    {
+        var request = Request(OtlpSpans.Run(203, "run-grpc-too-large", steps: 1), ("padding", new string('x', IngestAppFixture.MaxBodyBytes + 1)));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new TraceService.TraceServiceClient(_channel).ExportAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace(error.Status.Detail));
+        Assert.Null(await _client.RunAsync("run-grpc-too-large"));
     }
 
     public void Dispose() => _channel.Dispose();

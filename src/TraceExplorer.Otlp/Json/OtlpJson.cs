@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Google.Protobuf;
 
 namespace TraceExplorer.Otlp.Json;
@@ -22,10 +23,16 @@ public static class OtlpJson
     public static T Parse<T>(ReadOnlyMemory<byte> utf8Json)
         where T : IMessage, new()
     {
+        // JSON is UTF-8 (RFC 8259); the parser would let invalid bytes through as U+FFFD, storing what was never sent.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            throw new OtlpDecodeException("The body is not valid UTF-8.");
+        }
+
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(utf8Json.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+            root = JsonNode.Parse(utf8Json.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = false });
         }
         catch (JsonException exception)
         {
@@ -37,14 +44,25 @@ public static class OtlpJson
             throw new OtlpDecodeException("The body must be a JSON object.");
         }
 
-        HexIdsToBase64(root);
+        // The node tree is built lazily: a lone surrogate (\ud800) in a key or string, and a key sent twice,
+        // surface only while it is walked and written, as InvalidOperationException or ArgumentException. All of them
+        // are the sender's input, so all of them are a 400 with a message, never a 500.
         try
         {
+            HexIdsToBase64(root);
             return Parser.Parse<T>(root.ToJsonString());
         }
         catch (Exception exception) when (exception is InvalidJsonException or InvalidProtocolBufferException or FormatException or OverflowException)
         {
             throw new OtlpDecodeException("The body is not OTLP/JSON: " + exception.Message);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new OtlpDecodeException("The body has a JSON key twice in one object: " + exception.Message);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or JsonException or System.Text.DecoderFallbackException or System.Text.EncoderFallbackException)
+        {
+            throw new OtlpDecodeException("The body has text that is not valid UTF-8 or UTF-16 (a lone surrogate): " + exception.Message);
         }
     }
 

@@ -167,10 +167,19 @@ internal sealed class AttributeMap
                 break;
             case AnyValue.ValueOneofCase.KvlistValue:
                 writer.WriteStartObject();
-                foreach (var pair in value.KvlistValue.Values)
+                var pairs = value.KvlistValue.Values;
+                var last = LastIndexByKey(pairs);
+                var names = new AttributeKeys.Distinct();
+                for (var i = 0; i < pairs.Count; i++)
                 {
-                    writer.WritePropertyName(redaction?.Name(pair.Key) ?? pair.Key);
-                    Write(writer, pair.Value ?? new AnyValue(), limits, redaction, pair.Key);
+                    // Of keys sent twice in one map the last is kept, as a JSON object built from the pairs would.
+                    if (last[pairs[i].Key] != i)
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(names.Of(redaction?.Name(pairs[i].Key) ?? pairs[i].Key));
+                    Write(writer, pairs[i].Value ?? new AnyValue(), limits, redaction, pairs[i].Key);
                 }
 
                 writer.WriteEndObject();
@@ -179,6 +188,17 @@ internal sealed class AttributeMap
                 writer.WriteNullValue();
                 break;
         }
+    }
+
+    private static Dictionary<string, int> LastIndexByKey(RepeatedField<KeyValue> pairs)
+    {
+        var last = new Dictionary<string, int>(pairs.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            last[pairs[i].Key] = i;
+        }
+
+        return last;
     }
 
     private AnyValue? Find(string key) =>

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using OpenTelemetry.Proto.Collector.Trace.V1;
 using OpenTelemetry.Proto.Common.V1;
 using OpenTelemetry.Proto.Trace.V1;
@@ -24,6 +25,8 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         var rejected = 0;
         string? firstProblem = null;
         var json = new JsonScratch();
+        var seen = new HashSet<(ByteString TraceId, ByteString SpanId)>();
+        var droppedDecisions = 0;
         foreach (var resourceSpans in request.ResourceSpans)
         {
             var resource = AttributeMap.ToDictionary(resourceSpans.Resource?.Attributes);
@@ -36,15 +39,21 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
                     continue;
                 }
 
+                // Of two copies of one span in a request, the first sent is the one stored; the others are duplicates.
+                if (!seen.Add((span.TraceId, span.SpanId)))
+                {
+                    continue;
+                }
+
                 var mapped = MapSpan(span, new AttributeMap(span.Attributes, resource), json);
                 spans.Add(mapped);
                 decisions.AddRange(DecisionsOf(span, mapped));
+                droppedDecisions += Math.Max(0, span.Events.Count(e => e.Name == A.DecisionEvent) - Limits.MaxDecisionsPerSpan);
             }
         }
 
         var resolved = RunIdResolver.ShareWithinTraces(spans, decisions);
-        var message = rejected == 0 ? null : $"{rejected} span(s) rejected; the first: {firstProblem}";
-        return new IngestBatch(resolved.Spans, resolved.Decisions, rejected, message);
+        return new IngestBatch(resolved.Spans, resolved.Decisions, rejected, Message(rejected, firstProblem, droppedDecisions));
     }
 
     private IngestedSpan MapSpan(Span span, AttributeMap attributes, JsonScratch json)
@@ -125,9 +134,10 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         return new IngestedSpan(step, redaction.Columns(step, run), explicitRunId is not null, Cut(redaction.Text(attributes.String(A.ComplaintId))), redaction.Counts);
     }
 
+    /// <summary>A span's decision events, at most <see cref="IngestLimits.MaxDecisionsPerSpan"/> of them (the first sent).</summary>
     private IEnumerable<IngestedDecision> DecisionsOf(Span span, IngestedSpan mapped)
     {
-        foreach (var spanEvent in span.Events.Where(e => e.Name == A.DecisionEvent))
+        foreach (var spanEvent in span.Events.Where(e => e.Name == A.DecisionEvent).Take(Limits.MaxDecisionsPerSpan))
         {
             var attributes = new AttributeMap(spanEvent.Attributes);
             var explicitRunId = attributes.String(A.RunId);
@@ -156,6 +166,9 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
         var writer = json.Start();
         writer.WriteStartObject();
         var written = 0;
+        var names = new AttributeKeys.Distinct();
+        // Reserved first, so no sent key can take the marker's name.
+        names.Of(AttributeKeys.TruncationMarker);
         foreach (var (key, value) in attributes)
         {
             if (A.StoredAsColumns.Contains(key) || written++ >= Limits.MaxAttributesPerSpan)
@@ -163,14 +176,13 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
                 continue;
             }
 
-            var name = redaction.Name(key);
-            writer.WritePropertyName(name.Length <= Limits.MaxKeyLength ? name : name[..Limits.MaxKeyLength]);
+            writer.WritePropertyName(names.Of(AttributeKeys.Cut(redaction.Name(AttributeKeys.Own(key)), Limits.MaxKeyLength)));
             AttributeMap.Write(writer, value, Limits, redaction, key);
         }
 
         if (kept > Limits.MaxAttributesPerSpan)
         {
-            writer.WriteString("traceexplorer.truncated", $"{kept - Limits.MaxAttributesPerSpan} more attributes were dropped");
+            writer.WriteString(AttributeKeys.TruncationMarker, $"{kept - Limits.MaxAttributesPerSpan} more attributes were dropped");
         }
 
         writer.WriteEndObject();
@@ -192,11 +204,12 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
             writer.WriteString("name", Limits.Truncate(redaction.Name(spanEvent.Name)));
             writer.WriteString("time", OtlpIds.ToUtc(spanEvent.TimeUnixNano));
             writer.WriteStartObject("attributes");
-            foreach (var attribute in spanEvent.Attributes.Take(Limits.MaxAttributesPerSpan))
+            // Of keys sent twice the first is kept, as for the span's own attributes.
+            var names = new AttributeKeys.Distinct();
+            foreach (var (key, value) in AttributeMap.ToDictionary(spanEvent.Attributes).Take(Limits.MaxAttributesPerSpan))
             {
-                var name = redaction.Name(attribute.Key);
-                writer.WritePropertyName(name.Length <= Limits.MaxKeyLength ? name : name[..Limits.MaxKeyLength]);
-                AttributeMap.Write(writer, attribute.Value ?? new AnyValue(), Limits, redaction, attribute.Key);
+                writer.WritePropertyName(names.Of(AttributeKeys.Cut(redaction.Name(key), Limits.MaxKeyLength)));
+                AttributeMap.Write(writer, value, Limits, redaction, key);
             }
 
             writer.WriteEndObject();
@@ -205,6 +218,23 @@ public sealed class OtlpTraceMapper(IngestMappingOptions options)
 
         writer.WriteEndArray();
         return json.Finish();
+    }
+
+    /// <summary>What partial_success says: rejected spans, and decision events over the cap (a warning: their spans are stored).</summary>
+    private string? Message(int rejected, string? firstProblem, int droppedDecisions)
+    {
+        var parts = new List<string>(2);
+        if (rejected > 0)
+        {
+            parts.Add($"{rejected} span(s) rejected; the first: {firstProblem}");
+        }
+
+        if (droppedDecisions > 0)
+        {
+            parts.Add($"{droppedDecisions} decision event(s) dropped: at most {Limits.MaxDecisionsPerSpan} are kept per span");
+        }
+
+        return parts.Count == 0 ? null : string.Join(". ", parts);
     }
 
     private string? Cut(string? value) => value is null ? null : Limits.Truncate(value);

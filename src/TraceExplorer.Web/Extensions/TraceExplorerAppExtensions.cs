@@ -100,8 +100,7 @@ public static class TraceExplorerAppExtensions
         app.MapComplaintsApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;
         app.MapOtlpHttp(ingest.MaxRequestBodyBytes);
-        app.MapGrpcService<OtlpTraceGrpcService>();
-        app.MapGrpcService<OtlpLogsGrpcService>();
+        app.MapOtlpGrpc(ingest.MaxRequestBodyBytes);
         if (app.Services.GetRequiredService<IngestStartupReport>().Warning is { } warning)
         {
             app.Logger.LogWarning("{Warning}", warning);

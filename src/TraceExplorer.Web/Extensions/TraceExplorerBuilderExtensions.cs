@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using TraceExplorer.Core.Redaction;
 using TraceExplorer.Otlp.Mapping;
 using TraceExplorer.Web.Ingest;
+using TraceExplorer.Web.Ingest.Grpc;
 using TraceExplorer.Storage;
 using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Security;
@@ -111,7 +112,7 @@ public static class TraceExplorerBuilderExtensions
             }
         });
 
-        builder.Services.AddGrpc(options => options.MaxReceiveMessageSize = ingest.MaxRequestBodyBytes);
+        builder.Services.AddOtlpGrpc(ingest.MaxRequestBodyBytes);
         var hashKey = EndUserHashKey.Resolve(ingest);
         var redaction = builder.Configuration.GetSection(RedactionOptions.SectionName).Get<RedactionOptions>() ?? new RedactionOptions();
         var redactor = new Redactor(redaction, hashKey);

@@ -25,6 +25,30 @@ public sealed class StoreInitializerTests
         Assert.Equal("wal", Assert.Single(journal));
     }
 
+    [SqliteFact]
+    public async Task An_up_to_date_store_starts_past_a_lock_row_left_behind_and_takes_no_lock()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using (var connection = new SqliteConnection(store.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            // A row EF Core's lock would wait on for ever, written "now": only taking no lock at all gets past it.
+            command.CommandText = $"""
+                CREATE TABLE IF NOT EXISTS "__EFMigrationsLock" ("Id" INTEGER NOT NULL PRIMARY KEY, "Timestamp" TEXT NOT NULL);
+                INSERT OR REPLACE INTO "__EFMigrationsLock" VALUES (1, '{DateTimeOffset.UtcNow.AddMinutes(5):O}');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await StoreInitializer.InitializeAsync(store.ContextFactory, timeout.Token);
+
+        await using var check = new SqliteConnection(store.ConnectionString);
+        await check.OpenAsync();
+        Assert.Single(await ReadColumnAsync(check, "SELECT Timestamp FROM \"__EFMigrationsLock\""));
+    }
+
     [Fact]
     public async Task Initializing_again_keeps_the_data()
     {

@@ -57,6 +57,12 @@ internal static class OtlpBodyReader
         {
             return TooLarge(maxBytes);
         }
+        catch (BadHttpRequestException exception)
+        {
+            // A body that stalls below Kestrel's minimum data rate (408) or ends before its Content-Length (400) is
+            // answered here, with OTLP's status body, instead of reaching the exception handler.
+            return Fail(exception.StatusCode, "The body could not be read: " + exception.Message);
+        }
 
         return new Body(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
     }

@@ -18,7 +18,7 @@ public static class OtlpHttpEndpoints
                 {
                     var outcome = await ingest.ExportTracesAsync(request, ct);
                     var response = new ExportTraceServiceResponse();
-                    if (outcome.RejectedItems > 0)
+                    if (outcome.RejectedItems > 0 || outcome.Message is not null)
                     {
                         response.PartialSuccess = new ExportTracePartialSuccess { RejectedSpans = outcome.RejectedItems, ErrorMessage = outcome.Message ?? "" };
                     }
@@ -31,7 +31,7 @@ public static class OtlpHttpEndpoints
                 {
                     var outcome = await ingest.ExportLogsAsync(request, ct);
                     var response = new ExportLogsServiceResponse();
-                    if (outcome.RejectedItems > 0)
+                    if (outcome.RejectedItems > 0 || outcome.Message is not null)
                     {
                         response.PartialSuccess = new ExportLogsPartialSuccess { RejectedLogRecords = outcome.RejectedItems, ErrorMessage = outcome.Message ?? "" };
                     }
