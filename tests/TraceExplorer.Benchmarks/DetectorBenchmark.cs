@@ -29,15 +29,21 @@ internal static class DetectorBenchmark
         };
         foreach (var detector in Detectors.Create(new RedactionOptions(), new SensitiveNames()))
         {
-            var worst = inputs.Select(input =>
-            {
-                var started = Stopwatch.StartNew();
-                // As the redactor runs it: the shape pre-check, then the search only where it may find something.
-                var found = detector.MayContain(new TextShape(input.Value)) ? detector.Find(input.Value).Count() : 0;
-                return (input.Key, started.Elapsed.TotalMilliseconds, found);
-            }).MaxBy(r => r.TotalMilliseconds);
-            Console.WriteLine($"{detector.Kind,-7} {detector.GetType().Name,-15} worst {worst.TotalMilliseconds,7:0.0} ms on {worst.Key} ({worst.found} found)");
+            // The first pass over each input is also the JIT's (tier-0 code, until tiering catches up); the running
+            // app has long left that behind, so both are shown: the budget is for the second.
+            var times = inputs.Select(input => (input.Key, Cold: Time(detector, input.Value), Warm: Time(detector, input.Value))).ToList();
+            var worst = times.MaxBy(t => t.Warm.Milliseconds);
+            var coldest = times.Max(t => t.Cold.Milliseconds);
+            Console.WriteLine($"{detector.Kind,-10} {detector.GetType().Name,-18} worst warm {worst.Warm.Milliseconds,7:0.0} ms on {worst.Key} ({worst.Warm.Found} found); worst first pass {coldest,7:0.0} ms");
         }
+    }
+
+    /// <summary>As the redactor runs a detector: the shape pre-check, then the search only where it may find something.</summary>
+    private static (double Milliseconds, int Found) Time(IDetector detector, string input)
+    {
+        var started = Stopwatch.StartNew();
+        var found = detector.MayContain(new TextShape(input)) ? detector.Find(input).Count() : 0;
+        return (started.Elapsed.TotalMilliseconds, found);
     }
 
     private static string Repeat(string unit) => string.Concat(Enumerable.Repeat(unit, (Size / unit.Length) + 1))[..Size];
