@@ -26,24 +26,27 @@ internal static class DetectorBenchmark
             ["PEM without end"] = "-----BEGIN PRIVATE KEY-----\n" + Repeat("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"),
             ["URL-like"] = Repeat("a://b:c@"),
             ["IBAN starts"] = Repeat("de89 "),
+            ["fiscal-code-like"] = Repeat("RSSMRA85T10A56 "),
+            ["NIR-like"] = Repeat("1 84 12 76 451 "),
         };
         foreach (var detector in Detectors.Create(new RedactionOptions(), new SensitiveNames()))
         {
             // The first pass over each input is also the JIT's (tier-0 code, until tiering catches up); the running
-            // app has long left that behind, so both are shown: the budget is for the second.
+            // app has long left that behind, so both are shown: the budget is for the second, in the thread's CPU
+            // time, which other work on a busy machine does not inflate (wall time is printed beside it).
             var times = inputs.Select(input => (input.Key, Cold: Time(detector, input.Value), Warm: Time(detector, input.Value))).ToList();
-            var worst = times.MaxBy(t => t.Warm.Milliseconds);
-            var coldest = times.Max(t => t.Cold.Milliseconds);
-            Console.WriteLine($"{detector.Kind,-10} {detector.GetType().Name,-18} worst warm {worst.Warm.Milliseconds,7:0.0} ms on {worst.Key} ({worst.Warm.Found} found); worst first pass {coldest,7:0.0} ms");
+            var worst = times.MaxBy(t => t.Warm.CpuMilliseconds);
+            var coldest = times.Max(t => t.Cold.CpuMilliseconds);
+            Console.WriteLine($"{detector.Kind,-10} {detector.GetType().Name,-18} worst warm {worst.Warm.CpuMilliseconds,7:0.0} ms CPU ({worst.Warm.WallMilliseconds,7:0.0} ms wall) on {worst.Key} ({worst.Warm.Found} found); worst first pass {coldest,7:0.0} ms CPU");
         }
     }
 
     /// <summary>As the redactor runs a detector: the shape pre-check, then the search only where it may find something.</summary>
-    private static (double Milliseconds, int Found) Time(IDetector detector, string input)
+    private static (double CpuMilliseconds, double WallMilliseconds, int Found) Time(IDetector detector, string input)
     {
-        var started = Stopwatch.StartNew();
+        var (wall, cpu) = (Stopwatch.StartNew(), ThreadCpuClock.Now());
         var found = detector.MayContain(new TextShape(input)) ? detector.Find(input).Count() : 0;
-        return (started.Elapsed.TotalMilliseconds, found);
+        return ((ThreadCpuClock.Now() - cpu).TotalMilliseconds, wall.Elapsed.TotalMilliseconds, found);
     }
 
     private static string Repeat(string unit) => string.Concat(Enumerable.Repeat(unit, (Size / unit.Length) + 1))[..Size];

@@ -30,6 +30,14 @@ public static class Detectors
 
     private static readonly string[] AadhaarWords = ["aadhaar", "aadhar", "uidai"];
 
+    private static readonly string[] BsnWords = ["bsn", "burgerservicenummer", "burgerservice", "sofinummer", "sofi"];
+
+    private static readonly SearchValues<string> BsnStems = SearchValues.Create(["bsn", "burgerservice", "sofi"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] GermanTaxWords = ["steuer", "idnr", "identifikationsnummer", "tax id", "tax_id", "taxid"];
+
+    private static readonly SearchValues<string> GermanTaxStems = SearchValues.Create(["steuer", "idnr", "identifikationsnummer", "tax"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly string[] VersionWords = ["version", "ver ", "ver.", "build", "release", ".net", "dotnet", "runtime", "sdk", "framework", "assembly"];
 
     public static IReadOnlyList<IDetector> Create(RedactionOptions options, SensitiveNames names) =>
@@ -59,6 +67,18 @@ public static class Detectors
             (c, _, _) => NationalIds.IsCpf(CardIssuers.DigitsOf(c))),
         new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[2-9][0-9]{3}( ?)[0-9]{4}( ?)[0-9]{4}(?![0-9])", (in TextShape t) => t.DigitRunSpaced >= 12,
             (c, text, start) => NationalIds.IsAadhaar(CardIssuers.DigitsOf(c)) && (c.Contains(' ') || TextContext.Before(text, start, 32, AadhaarWords))),
+        // France's NIR, spaced as printed on the carte Vitale or in one run; Corsica's departments are 2A and 2B.
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9A-Za-z])[1-478] ?[0-9]{2} ?[0-9]{2} ?(?:[0-9]{2}|2[ABab]) ?[0-9]{3} ?[0-9]{3} ?[0-9]{2}(?![0-9A-Za-z])",
+            (in TextShape t) => t.Digits >= 13 && t.DigitRunSpaced >= 6, (c, _, _) => NationalIds.IsFrenchNir(c)),
+        // Italy's codice fiscale: its check letter is strong enough to need no context.
+        new RegexDetector(RedactionKind.NationalId, @"(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNP-Vlmnp-v]{2}[A-Za-z][0-9LMNP-Vlmnp-v]{2}[A-Za-z][0-9LMNP-Vlmnp-v]{3}[A-Za-z](?![A-Za-z0-9])",
+            (in TextShape t) => t.Length >= 16 && t.Digits >= 1, (c, _, _) => NationalIds.IsItalianFiscalCode(c)),
+        // The Dutch BSN and the German tax id are plain digit runs that one number in ten or eleven passes by chance:
+        // only after a word that names them.
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9.])[0-9]{4}\.?[0-9]{2}\.?[0-9]{3}(?![0-9])", (in TextShape t) => t.Digits >= 9 && t.Text.AsSpan().ContainsAny(BsnStems),
+            (c, text, start) => NationalIds.IsDutchBsn(CardIssuers.DigitsOf(c)) && TextContext.Before(text, start, 32, BsnWords)),
+        new RegexDetector(RedactionKind.NationalId, @"(?<![0-9])[1-9][0-9](?: ?[0-9]{3}){3}(?![0-9])", (in TextShape t) => t.DigitRunSpaced >= 11 && t.Text.AsSpan().ContainsAny(GermanTaxStems),
+            (c, text, start) => NationalIds.IsGermanTaxId(CardIssuers.DigitsOf(c)) && TextContext.Before(text, start, 40, GermanTaxWords)),
         new RegexDetector(RedactionKind.Ip, @"\b[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\b", (in TextShape t) => t.Dots >= 3 && t.DigitRunDotted >= 4, IsPersonalIpv4),
         new RegexDetector(RedactionKind.Ip, @"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]{2,38}", (in TextShape t) => t.HasDoubleColon || t.Colons >= 7, IsPersonalIpv6),
         new PhoneDetector(options.PhoneRegions),

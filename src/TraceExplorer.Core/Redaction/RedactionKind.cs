@@ -11,7 +11,7 @@ public enum RedactionKind
     Secret,
     Ip,
 
-    /// <summary>A national identifier: US SSN, UK National Insurance number, Spanish DNI/NIE, Brazilian CPF, Indian Aadhaar.</summary>
+    /// <summary>A national identifier: US SSN, UK National Insurance number, Spanish DNI/NIE, Brazilian CPF, Indian Aadhaar, French NIR, Italian codice fiscale, Dutch BSN, German tax id.</summary>
     NationalId,
 
     /// <summary>A value under a sensitive key (password, token…) or a tool rule.</summary>

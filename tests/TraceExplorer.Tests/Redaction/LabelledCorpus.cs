@@ -60,6 +60,10 @@ internal static class LabelledCorpus
         new("national id", "123-45-6789"), new("national id", "123 45 6789"), new("national id", "078051120", "SSN 078051120"),
         new("national id", "AB123456C"), new("national id", "AB 12 34 56 C"), new("national id", "12345678Z"), new("national id", "X1234567L"),
         new("national id", "123.456.789-09"), new("national id", "2341 2341 2346"), new("national id", "491827364507", "aadhaar 491827364507"),
+        new("national id", "1 84 12 76 451 089 46"), new("national id", "184127645108946", "NIR 184127645108946"), new("national id", "2 90 02 2A 123 456 78"),
+        new("national id", "RSSMRA85T10A562S"), new("national id", "MRTMTT91D08F205J", "codice fiscale: MRTMTT91D08F205J"),
+        new("national id", "111222333", "BSN 111222333"), new("national id", "1234.56.782", "burgerservicenummer 1234.56.782"),
+        new("national id", "86095742719", "Steuer-ID 86095742719"), new("national id", "47 036 892 816", "Steueridentifikationsnummer: 47 036 892 816"),
         // IP addresses.
         new("ip", "203.0.113.7"), new("ip", "8.8.8.8"), new("ip", "2001:db8::8a2e:370:7334"),
     ];
@@ -111,7 +115,8 @@ internal static class LabelledCorpus
                      "call_5FhwUTb5AOmPJseAx7YRHr3o", "toolu_01A09q90qw90lq917835lq9", "run_4333eacee84e3492", "SKU-4155552671X", "4006381333931", "4062585178128",
                      "4079032892184", "4041144269420", "ZD-482913", "1234567890123", "9780306406157", "ORD-20261124-0007", "cus_NffrFeUfNV2Hib", "pi_3MtwBwLkdIwHu7ix28a3tqPa",
                      "msg_01XFDUDYJgAACzvnptvVoYEL", "chatcmpl-8abc123XYZ", "req_2026112400001", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                     "invoice 1000234567", "order 4402117", "ticket #88213", "case 20261124-17", "batch 777-1234-99" })
+                     "invoice 1000234567", "order 4402117", "ticket #88213", "case 20261124-17", "batch 777-1234-99",
+                     "184127645108947", "tracking 123456782", "ORDERS2026X01Q42", "SUPPORTAGENTV3XL", "order 86095742719", "1 84 12 76 451 089" })
         {
             list.Add(("id", id));
         }
