@@ -44,6 +44,7 @@ public sealed class FrameworkSenderTests(FrameworkSenderApp fixture) : IClassFix
         Assert.Equal(kinds.Count(k => k != "plumbing"), run.GetProperty("stepCount").GetInt32());
 
         AssertConversation(stack, steps.Where(s => s.GetProperty("kind").GetString() == "model").OrderBy(s => s.GetProperty("stepNumber").GetInt32()).ToList());
+        AssertContext(stack, steps);
 
         // One tool call per invocation: a tool span inside a tool span of the same call (Semantic Kernel's) is not another.
         var spanKinds = steps.ToDictionary(s => s.GetProperty("spanId").GetString()!, s => s.GetProperty("kind").GetString());
@@ -80,6 +81,22 @@ public sealed class FrameworkSenderTests(FrameworkSenderApp fixture) : IClassFix
         Assert.Contains("A-1001", calls[0].Arguments);
         Assert.True(second.Any(m => m.Parts.Any(p => p.Type == "tool_result" && p.Result?.Contains("kb-42", StringComparison.Ordinal) == true)), stack);
         Assert.StartsWith(AnswerStart, second.Last(m => m.Output).Text);
+    }
+
+    /// <summary>The tools the model was offered, whichever convention listed them; the session where the sender names one.</summary>
+    private static void AssertContext(string stack, List<JsonElement> steps)
+    {
+        var offered = steps.Select(s => Attribute(s, "traceexplorer.tools")).Where(t => t.Length > 0)
+            .SelectMany(t => JsonDocument.Parse(t).RootElement.EnumerateArray().Select(d => d.GetProperty("name").GetString()!.Replace("support_", "", StringComparison.Ordinal)))
+            .ToHashSet();
+        Assert.True(offered.IsSupersetOf(["orders_lookup", "kb_search"]), $"{stack}: tools offered {string.Join(", ", offered)}");
+
+        // The scripts pass session-7 where their framework has a place for it: OpenInference's session.id (from
+        // LangGraph's metadata), the AI SDK 5 telemetry metadata and Traceloop's association properties.
+        if (stack is "langchain" or "ai-sdk-legacy" or "openllmetry")
+        {
+            Assert.Contains(steps, s => Attribute(s, "traceexplorer.session_id") == "session-7");
+        }
     }
 
     private async Task<HashSet<string>> RunIdsAsync()

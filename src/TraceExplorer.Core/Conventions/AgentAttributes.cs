@@ -30,6 +30,16 @@ public static class AgentAttributes
 
     /// <summary>A step's messages, normalized from whichever convention carried them (docs/conventions.md).</summary>
     public const string Messages = "traceexplorer.messages";
+
+    // Also derived from the conventions (docs/conventions.md): what the step details show beside the messages.
+    public const string ToolsOffered = "traceexplorer.tools";
+    public const string Description = "traceexplorer.description";
+    public const string SessionId = "traceexplorer.session_id";
+    public const string ResponseId = "traceexplorer.response_id";
+    public const string CacheReadTokens = "traceexplorer.usage.cache_read_tokens";
+    public const string CacheWriteTokens = "traceexplorer.usage.cache_write_tokens";
+    public const string Metadata = "traceexplorer.metadata";
+    public const string Tags = "traceexplorer.tags";
     public const string ToolCallId = "agent.tool_call_id";
     public const string GenAiToolCallId = "gen_ai.tool.call.id";
     public const string OpenInferenceToolCallId = "tool_call.id";

@@ -15,6 +15,12 @@ internal static class GenAiReader
         facts.ToolArguments ??= attributes.String("gen_ai.tool.call.arguments");
         facts.ToolResult ??= attributes.String("gen_ai.tool.call.result");
         facts.AgentName ??= attributes.String("gen_ai.agent.name");
+        facts.Description ??= attributes.String("gen_ai.tool.description") ?? attributes.String("gen_ai.agent.description");
+        facts.SessionId ??= attributes.String("gen_ai.conversation.id");
+        facts.ResponseId ??= attributes.String("gen_ai.response.id");
+        facts.CacheReadTokens ??= attributes.Long("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens");
+        facts.CacheWriteTokens ??= attributes.Long("gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens");
+        facts.AddTools(ToolDefinitionsJson.ParseList(attributes.String("gen_ai.tool.definitions")));
 
         var system = Messages(attributes.String("gen_ai.system_instructions"), "system");
         var input = Messages(attributes.String("gen_ai.input.messages"), "user");

@@ -24,9 +24,22 @@ internal static class OpenInferenceReader
         facts.Temperature ??= JsonText.Parse(attributes.String("llm.invocation_parameters")) is { } parameters
             && JsonText.Property(parameters, "temperature") is { ValueKind: JsonValueKind.Number } t ? t.GetDouble() : null;
         facts.EndUserId ??= attributes.String("user.id");
+        facts.SessionId ??= attributes.String("session.id");
+        facts.CacheReadTokens ??= attributes.Long("llm.token_count.prompt_details.cache_read");
+        facts.CacheWriteTokens ??= attributes.Long("llm.token_count.prompt_details.cache_write");
+        facts.AddTools(IndexedAttributes.Group(attributes.Own, "llm.tools.")
+            .Select(t => JsonText.Parse(t.Value.GetValueOrDefault("tool.json_schema")) is { ValueKind: JsonValueKind.Object } schema ? ToolDefinitionsJson.Parse(schema) : null)
+            .OfType<ToolDefinition>());
+        ReadMetadata(attributes, facts);
 
         if (kind == "TOOL")
         {
+            facts.Description ??= attributes.String("tool.description");
+            if (attributes.String("tool.name") is { } toolName && attributes.String("tool.parameters") is { } schema)
+            {
+                facts.AddTools([new ToolDefinition(toolName, attributes.String("tool.description"), schema)]);
+            }
+
             facts.ToolArguments ??= attributes.String("input.value");
             var result = JsonText.Parse(attributes.String("output.value"));
             // LangChain wraps a tool's result in a serialized ToolMessage: {"output":{…"kwargs":{"content":…,"tool_call_id":…}}}.
@@ -53,6 +66,27 @@ internal static class OpenInferenceReader
             {
                 facts.DocumentSnippets.Add(content);
             }
+        }
+    }
+
+    /// <summary>metadata: a JSON object whose values are kept as text; tag.tags: a list of strings.</summary>
+    private static void ReadMetadata(AttributeMap attributes, SpanFacts facts)
+    {
+        if (JsonText.Parse(attributes.String("metadata")) is { ValueKind: JsonValueKind.Object } metadata)
+        {
+            foreach (var property in metadata.EnumerateObject())
+            {
+                facts.AddMetadata(property.Name, JsonText.AsText(property.Value));
+                if (SenderMetadata.IsSessionKey(property.Name))
+                {
+                    facts.SessionId ??= JsonText.AsText(property.Value);
+                }
+            }
+        }
+
+        if (JsonText.Parse(attributes.String("tag.tags")) is { ValueKind: JsonValueKind.Array } tags)
+        {
+            facts.Tags.AddRange(tags.EnumerateArray().Select(JsonText.AsText).OfType<string>().Where(t => t.Length > 0));
         }
     }
 

@@ -28,6 +28,7 @@ internal static class OpenLlmetryReader
             facts.Output ??= output;
         }
 
+        SenderMetadata.Read(attributes, facts, "traceloop.association.properties.");
         facts.AddInput(Indexed(attributes, "gen_ai.prompt.", output: false));
         facts.AddOutput(Indexed(attributes, "gen_ai.completion.", output: true));
     }

@@ -27,6 +27,11 @@ internal static class VercelAiReader
         facts.InputTokens ??= attributes.Long("ai.usage.inputTokens", "ai.usage.promptTokens");
         facts.OutputTokens ??= attributes.Long("ai.usage.outputTokens", "ai.usage.completionTokens");
         facts.AgentName ??= attributes.String("ai.telemetry.functionId");
+        facts.ResponseId ??= attributes.String("ai.response.id");
+        facts.CacheReadTokens ??= attributes.Long("ai.usage.cachedInputTokens", "ai.usage.inputTokenDetails.cacheReadTokens");
+        facts.CacheWriteTokens ??= attributes.Long("ai.usage.inputTokenDetails.cacheWriteTokens");
+        facts.AddTools(ToolDefinitionsJson.ParseList(attributes.String("ai.prompt.tools")));
+        SenderMetadata.Read(attributes, facts, "ai.telemetry.metadata.");
 
         var input = ModelMessages(JsonText.Parse(attributes.String("ai.prompt.messages")));
         if (input.Count == 0 && JsonText.Parse(attributes.String("ai.prompt")) is { } prompt)

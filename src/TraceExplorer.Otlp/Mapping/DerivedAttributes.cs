@@ -22,6 +22,24 @@ internal static class DerivedAttributes
             Add(derived, own, A.Messages, MessagesJson.Write([.. facts.InputMessages, .. facts.OutputMessages], limits.MaxValueLength * 9 / 10));
         }
 
+        if (facts.ToolsOffered.Count > 0)
+        {
+            Add(derived, own, A.ToolsOffered, ToolDefinitionsJson.Write(facts.ToolsOffered, limits.MaxValueLength * 9 / 10));
+        }
+
+        Add(derived, own, A.Description, facts.Description);
+        Add(derived, own, A.SessionId, facts.SessionId);
+        Add(derived, own, A.ResponseId, facts.ResponseId);
+        AddNumber(derived, own, A.CacheReadTokens, facts.CacheReadTokens);
+        AddNumber(derived, own, A.CacheWriteTokens, facts.CacheWriteTokens);
+        if (facts.Metadata.Count > 0 && !own.ContainsKey(A.Metadata))
+        {
+            var metadata = new KeyValueList();
+            metadata.Values.AddRange(facts.Metadata.Select(m => new KeyValue { Key = m.Key, Value = new AnyValue { StringValue = m.Value } }));
+            derived.Add((A.Metadata, new AnyValue { KvlistValue = metadata }));
+        }
+
+        AddList(derived, own, A.Tags, facts.Tags);
         AddList(derived, own, A.RetrievalDocumentIds, facts.DocumentIds);
         AddList(derived, own, A.RetrievalSnippets, facts.DocumentSnippets);
         if (derived.Count == 0)
@@ -43,6 +61,14 @@ internal static class DerivedAttributes
         if (value is not null && !own.ContainsKey(key))
         {
             derived.Add((key, new AnyValue { StringValue = value }));
+        }
+    }
+
+    private static void AddNumber(List<(string, AnyValue)> derived, IReadOnlyDictionary<string, AnyValue> own, string key, long? value)
+    {
+        if (value is { } number && !own.ContainsKey(key))
+        {
+            derived.Add((key, new AnyValue { IntValue = number }));
         }
     }
 

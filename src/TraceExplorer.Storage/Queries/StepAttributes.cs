@@ -21,6 +21,12 @@ public static class StepAttributes
             ? value.EnumerateArray().Select(Text).ToList()
             : [];
 
+    /// <summary>An object-valued attribute's entries as (key, text), in the order sent.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Map(JsonElement? attributes, string key) =>
+        attributes is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.Object
+            ? value.EnumerateObject().Select(p => new KeyValuePair<string, string>(p.Name, Text(p.Value))).ToList()
+            : [];
+
     /// <summary>The exception events of a step: (type, message, stack trace).</summary>
     public static IReadOnlyList<(string? Type, string? Message, string? StackTrace)> Exceptions(JsonElement? events) =>
         events is { ValueKind: JsonValueKind.Array } array

@@ -87,6 +87,62 @@ public sealed class ConventionReadersTests
         Assert.Equal(("the real input", "billing"), (run.Input, run.AgentName));
     }
 
+    [Fact]
+    public void GenAI_tool_definitions_cache_tokens_conversation_and_response_id_are_read()
+    {
+        var span = Span(Trace, SpanHex(1), SpanHex(0), "chat gpt-4o", 0, 10, ("gen_ai.operation.name", "chat"),
+            ("gen_ai.tool.definitions", """[{"type":"function","function":{"name":"orders_lookup","description":"Looks up an order.","parameters":{"type":"object"}}},{"type":"function","name":"kb_search"}]"""),
+            ("gen_ai.usage.input_tokens", 120L), ("gen_ai.usage.cache_read.input_tokens", 80L), ("gen_ai.usage.cache_creation.input_tokens", 16L),
+            ("gen_ai.conversation.id", "conv_8f3a2b"), ("gen_ai.response.id", "chatcmpl-42"));
+
+        var step = MapOne(span).Step;
+        var tools = ToolDefinitionsJson.Read(Attribute(step, A.ToolsOffered));
+
+        Assert.Equal([new ToolDefinition("orders_lookup", "Looks up an order.", """{"type":"object"}"""), new ToolDefinition("kb_search", null, null)], tools);
+        Assert.Equal((120L, "80", "16"), (step.InputTokens!.Value, Raw(step, A.CacheReadTokens), Raw(step, A.CacheWriteTokens)));
+        Assert.Equal(("conv_8f3a2b", "chatcmpl-42"), (Attribute(step, A.SessionId), Attribute(step, A.ResponseId)));
+    }
+
+    [Fact]
+    public void OpenInference_tool_schema_metadata_tags_and_cache_tokens_are_read()
+    {
+        var span = Span(Trace, SpanHex(1), SpanHex(0), "orders_lookup", 0, 10, ("openinference.span.kind", "TOOL"), ("tool.name", "orders_lookup"),
+            ("tool.description", "Looks up an order by id."), ("tool.parameters", """{"type":"object","properties":{"id":{"type":"string"}}}"""),
+            ("metadata", """{"session_id":"session-7","langgraph_step":3}"""), ("tag.tags", new[] { "beta", "eu" }),
+            ("llm.token_count.prompt_details.cache_read", 64L));
+
+        var step = MapOne(span).Step;
+
+        Assert.Equal("Looks up an order by id.", Attribute(step, A.Description));
+        Assert.Equal("orders_lookup", Assert.Single(ToolDefinitionsJson.Read(Attribute(step, A.ToolsOffered))).Name);
+        Assert.Equal("session-7", Attribute(step, A.SessionId));
+        Assert.Equal("""{"langgraph_step":"3","session_id":"session-7"}""", Raw(step, A.Metadata));
+        Assert.Equal("""["beta","eu"]""", Raw(step, A.Tags));
+        Assert.Equal("64", Raw(step, A.CacheReadTokens));
+    }
+
+    [Fact]
+    public void AI_SDK_telemetry_metadata_and_Traceloop_association_properties_are_metadata_with_the_session()
+    {
+        var sdk = Span(Trace, SpanHex(1), null, "ai.generateText", 0, 10, ("ai.operationId", "ai.generateText"),
+            ("ai.telemetry.metadata.sessionId", "session-7"), ("ai.telemetry.metadata.plan", "pro"), ("ai.usage.cachedInputTokens", 32L));
+        var traceloop = Span(Trace, SpanHex(2), SpanHex(1), "support.agent", 0, 10, ("traceloop.span.kind", "agent"),
+            ("traceloop.association.properties.session_id", "session-8"));
+
+        var first = MapOne(sdk).Step;
+        var second = MapOne(traceloop).Step;
+
+        Assert.Equal(("session-7", "32"), (Attribute(first, A.SessionId), Raw(first, A.CacheReadTokens)));
+        Assert.Equal("""{"plan":"pro","sessionId":"session-7"}""", Raw(first, A.Metadata));
+        Assert.Equal("session-8", Attribute(second, A.SessionId));
+    }
+
+    private static string Raw(Step step, string key)
+    {
+        using var document = JsonDocument.Parse(step.AttributesJson ?? "{}");
+        return document.RootElement.TryGetProperty(key, out var value) ? value.GetRawText() : "";
+    }
+
     private static (Step Step, Core.Ingest.RunAttributes Run) MapOne(OpenTelemetry.Proto.Trace.V1.Span span)
     {
         var mapped = Assert.Single(Mapper.Map(Request([span])).Spans);

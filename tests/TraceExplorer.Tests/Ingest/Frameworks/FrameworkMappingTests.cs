@@ -23,6 +23,24 @@ public sealed class FrameworkMappingTests
 
     [Theory]
     [MemberData(nameof(Stacks))]
+    [InlineData("openllmetry")]
+    public void The_tools_offered_to_the_model_are_listed(string stack)
+    {
+        var (_, steps) = Summarise(stack);
+
+        var offered = steps.SelectMany(s => ToolDefinitionsJson.Read(AttributeText(s, A.ToolsOffered))).Select(t => t.Name.Replace("support_", "", StringComparison.Ordinal)).ToHashSet();
+
+        Assert.True(offered.IsSupersetOf(["orders_lookup", "kb_search"]), $"{stack}: {string.Join(", ", offered)}");
+    }
+
+    private static string? AttributeText(Step step, string key)
+    {
+        using var document = JsonDocument.Parse(step.AttributesJson ?? "{}");
+        return document.RootElement.TryGetProperty(key, out var value) ? value.GetString() : null;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stacks))]
     public void Counts_each_model_call_and_tool_call_once(string stack)
     {
         var (run, steps) = Summarise(stack);
