@@ -11,6 +11,9 @@ public sealed record ReplayBundle
     public string Schema { get; init; } = CurrentSchema;
     public required ReplayRun Run { get; init; }
     public required IReadOnlyList<ReplayStep> Steps { get; init; }
+
+    /// <summary>Steps of the run left out of <see cref="Steps"/>: a framework's plumbing and tool spans that repeat their parent's call.</summary>
+    public int OmittedSteps { get; init; }
     public required IReadOnlyList<ReplayDecision> Decisions { get; init; }
 }
 
@@ -48,7 +51,8 @@ public sealed record ReplayStep
 
 public sealed record ReplayError(string? Type, string? Message, bool TimedOut);
 
-public sealed record ReplayModelCall(string? Provider, string? Model, double? Temperature, int? MaxTokens, long? InputTokens, long? OutputTokens);
+/// <param name="Messages">The conversation as the step details show it (normalized from any convention), or null when the span carried none.</param>
+public sealed record ReplayModelCall(string? Provider, string? Model, double? Temperature, int? MaxTokens, long? InputTokens, long? OutputTokens, System.Text.Json.JsonElement? Messages = null);
 
 public sealed record ReplayToolCall(string? ToolCallId, string? ToolName, string? ArgumentsHash, string? Arguments, string? Result);
 

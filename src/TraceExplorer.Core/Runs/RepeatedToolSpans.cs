@@ -17,14 +17,17 @@ public static class RepeatedToolSpans
         && forest[parent].Kind == StepKind.Tool
         && SameTool(forest[parent], forest[index]);
 
-    public static bool SameTool(Step outer, Step inner)
+    public static bool SameTool(Step outer, Step inner) => SameTool(outer.ToolName, outer.ToolArgumentsHash, inner.ToolName, inner.ToolArgumentsHash);
+
+    /// <summary>The rule on a tool span's name and arguments hash, for whichever shape of step a reader holds.</summary>
+    public static bool SameTool(string? outerTool, string? outerArgumentsHash, string? innerTool, string? innerArgumentsHash)
     {
-        if (outer.ToolArgumentsHash is { } outerArgs && outerArgs == inner.ToolArgumentsHash)
+        if (outerArgumentsHash is { } outerArgs && outerArgs == innerArgumentsHash)
         {
             return true;
         }
 
-        if (outer.ToolName is not { } outerName || inner.ToolName is not { } innerName)
+        if (outerTool is not { } outerName || innerTool is not { } innerName)
         {
             return false;
         }

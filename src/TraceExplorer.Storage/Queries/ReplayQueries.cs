@@ -18,16 +18,19 @@ public sealed class ReplayQueries(RunQueries runs)
             return null;
         }
 
-        var steps = new List<ReplayStep>(run.StepCount);
+        var all = new List<StepItem>(run.StepCount);
         for (var offset = 0; ; offset += PageSize)
         {
             var page = await runs.GetStepsAsync(runId, offset, PageSize, cancellationToken) ?? [];
-            steps.AddRange(page.Select(step => ToReplay(step, run.StartTime)));
+            all.AddRange(page);
             if (page.Count < PageSize)
             {
                 break;
             }
         }
+
+        // What the agent did, as the run page shows it by default: plumbing and repeated tool spans are left out.
+        var steps = AgentSteps.Of(all).Select(step => ToReplay(step, run.StartTime)).ToList();
 
         var decisions = await runs.GetDecisionsAsync(runId, cancellationToken) ?? [];
         return new ReplayBundle
@@ -36,6 +39,7 @@ public sealed class ReplayQueries(RunQueries runs)
                 new ReplayVersions(run.Versions.PromptVersion, run.Versions.PolicyVersion, run.Versions.ToolContractVersion, run.Versions.RouteConfigVersion),
                 run.Input, run.Output),
             Steps = steps,
+            OmittedSteps = all.Count - steps.Count,
             Decisions = decisions.Select(d => new ReplayDecision(d.Time, DecisionKindName(d.Kind), d.Outcome, d.Reason, d.PolicyId, d.Actor, d.Target, d.StepNumber)).ToList(),
         };
     }
@@ -54,7 +58,7 @@ public sealed class ReplayQueries(RunQueries runs)
             ? new ReplayError(step.ErrorType, step.ErrorMessage, step.ErrorType?.Contains("timeout", StringComparison.OrdinalIgnoreCase) == true)
             : null,
         Model = step.Model is not null || step.Provider is not null
-            ? new ReplayModelCall(step.Provider, step.Model, step.Temperature, step.MaxTokens, step.InputTokens, step.OutputTokens)
+            ? new ReplayModelCall(step.Provider, step.Model, step.Temperature, step.MaxTokens, step.InputTokens, step.OutputTokens, Messages(step))
             : null,
         ToolCall = step.ToolCallId is not null || (step.Kind == StepKind.Tool && step.ToolName is not null)
             ? new ReplayToolCall(step.ToolCallId, step.ToolName, step.ToolArgumentsHash,
@@ -67,6 +71,28 @@ public sealed class ReplayQueries(RunQueries runs)
             ? new ReplayValidation(step.ValidationSchema, step.ValidationPassed, step.ValidationFailureReason)
             : null,
     };
+
+    /// <summary>The call's normalized messages (docs/conventions.md), as the step details show them.</summary>
+    private static System.Text.Json.JsonElement? Messages(StepItem step) =>
+        step.Attributes is { ValueKind: System.Text.Json.JsonValueKind.Object } attributes
+        && attributes.TryGetProperty(AgentAttributes.Messages, out var value)
+        && value.ValueKind == System.Text.Json.JsonValueKind.String
+        && TryParse(value.GetString()!) is { ValueKind: System.Text.Json.JsonValueKind.Array } messages
+            ? messages
+            : null;
+
+    private static System.Text.Json.JsonElement? TryParse(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

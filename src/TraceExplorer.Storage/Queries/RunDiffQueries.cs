@@ -20,8 +20,9 @@ public sealed class RunDiffQueries(RunQueries runs)
             return null;
         }
 
-        var stepsA = await runs.GetStepsAsync(runA, 0, MaxSteps, cancellationToken) ?? [];
-        var stepsB = await runs.GetStepsAsync(runB, 0, MaxSteps, cancellationToken) ?? [];
+        // Compared as the run page shows them: no plumbing, no tool span that repeats its parent's call.
+        var stepsA = AgentSteps.Of(await runs.GetStepsAsync(runA, 0, MaxSteps, cancellationToken) ?? []);
+        var stepsB = AgentSteps.Of(await runs.GetStepsAsync(runB, 0, MaxSteps, cancellationToken) ?? []);
         var pairs = SequenceAlignment.Align(stepsA.Select(Key).ToList(), stepsB.Select(Key).ToList());
         var rows = pairs.Select(pair => Compare(pair.A is { } i ? stepsA[i] : null, pair.B is { } j ? stepsB[j] : null)).ToList();
 
@@ -43,10 +44,40 @@ public sealed class RunDiffQueries(RunQueries runs)
         }
 
         var argumentsDiffer = a.ToolArgumentsHash != b.ToolArgumentsHash;
-        var resultsDiffer = StepAttributes.Get(a.Attributes, AgentAttributes.ToolResult) != StepAttributes.Get(b.Attributes, AgentAttributes.ToolResult);
+        // A tool's result, and a model call's answer (its text and the tools it asked for, not the call ids).
+        var resultsDiffer = StepAttributes.Get(a.Attributes, AgentAttributes.ToolResult) != StepAttributes.Get(b.Attributes, AgentAttributes.ToolResult)
+            || Answer(a) != Answer(b);
         var statusDiffers = a.Status != b.Status || a.ErrorType != b.ErrorType || a.ValidationPassed != b.ValidationPassed;
         var changed = argumentsDiffer || resultsDiffer || statusDiffers;
         return new StepDifference(changed ? "changed" : "same", a, b, b.DurationMs - a.DurationMs, argumentsDiffer, resultsDiffer, statusDiffers);
+    }
+
+    /// <summary>What a model call produced, from its normalized messages: text, and each tool asked for with its arguments.</summary>
+    private static string? Answer(StepItem step)
+    {
+        if (StepAttributes.Get(step.Attributes, AgentAttributes.Messages) is not { } json)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return json;
+            }
+
+            var parts = document.RootElement.EnumerateArray()
+                .Where(m => m.TryGetProperty("output", out var output) && output.ValueKind == System.Text.Json.JsonValueKind.True)
+                .SelectMany(m => m.TryGetProperty("parts", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Array ? p.EnumerateArray().ToList() : [])
+                .Select(p => string.Join("\u001f", new[] { "type", "text", "name", "arguments" }.Select(f => p.TryGetProperty(f, out var v) ? v.ToString() : "")));
+            return string.Join("\u001e", parts);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
     }
 
     private static string DecisionKey(DecisionItem decision) =>
