@@ -62,6 +62,8 @@ public static class AgentAttributes
     public const string LlmCompletionTokens = "llm.token_count.completion";
     public const string RetrievalDocumentIds = "agent.retrieval.document_ids";
     public const string RetrievalSnippets = "agent.retrieval.snippets";
+    /// <summary>Each retrieved document's score, in the order of <see cref="RetrievalDocumentIds"/> (empty where none was sent).</summary>
+    public const string RetrievalScores = "agent.retrieval.scores";
     public const string ValidationSchema = "agent.validation.schema";
     public const string ValidationPassed = "agent.validation.passed";
     public const string ValidationFailureReason = "agent.validation.failure_reason";

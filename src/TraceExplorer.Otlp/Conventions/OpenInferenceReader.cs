@@ -55,17 +55,18 @@ internal static class OpenInferenceReader
             facts.Output ??= RunText(attributes.String("output.value"), "assistant", first: false);
         }
 
-        foreach (var (_, document) in IndexedAttributes.Group(attributes.Own, "retrieval.documents."))
+        // A retriever's documents, or a reranker's when it reordered them; id, content and score kept side by side.
+        var documents = IndexedAttributes.Group(attributes.Own, "retrieval.documents.");
+        if (documents.Count == 0)
         {
-            if (document.TryGetValue("document.id", out var id))
-            {
-                facts.DocumentIds.Add(id);
-            }
+            documents = IndexedAttributes.Group(attributes.Own, "reranker.output_documents.");
+        }
 
-            if (document.TryGetValue("document.content", out var content))
-            {
-                facts.DocumentSnippets.Add(content);
-            }
+        foreach (var (index, document) in documents)
+        {
+            facts.DocumentIds.Add(document.GetValueOrDefault("document.id") ?? $"#{index + 1}");
+            facts.DocumentSnippets.Add(document.GetValueOrDefault("document.content") ?? "");
+            facts.DocumentScores.Add(document.GetValueOrDefault("document.score") ?? "");
         }
     }
 

@@ -46,6 +46,7 @@ internal sealed class SpanFacts
     public List<ChatMessage> OutputMessages { get; } = [];
     public List<string> DocumentIds { get; } = [];
     public List<string> DocumentSnippets { get; } = [];
+    public List<string> DocumentScores { get; } = [];
 
     public void AddTools(IEnumerable<ToolDefinition> tools)
     {

@@ -42,6 +42,10 @@ internal static class DerivedAttributes
         AddList(derived, own, A.Tags, facts.Tags);
         AddList(derived, own, A.RetrievalDocumentIds, facts.DocumentIds);
         AddList(derived, own, A.RetrievalSnippets, facts.DocumentSnippets);
+        if (facts.DocumentScores.Any(score => score.Length > 0))
+        {
+            AddList(derived, own, A.RetrievalScores, facts.DocumentScores);
+        }
         if (derived.Count == 0)
         {
             return own;

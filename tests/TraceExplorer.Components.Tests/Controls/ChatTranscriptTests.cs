@@ -26,6 +26,9 @@ public sealed class ChatTranscriptTests : MudTestContext
         Assert.Contains("\"orderId\": \"A-1001\"", messages[2].TextContent);
         Assert.Equal("result (call_1)", cut.Find("[data-testid=tool-result]").TextContent);
         Assert.Contains("Error: timed out", messages[3].TextContent);
+        Assert.Equal(3, cut.FindAll("button[aria-label='Copy message']").Count);
+        Assert.Single(cut.FindAll("button[aria-label='Copy tool result']"));
+        Assert.Single(cut.FindAll("button[aria-label='Copy arguments']"));
     }
 
     [Fact]

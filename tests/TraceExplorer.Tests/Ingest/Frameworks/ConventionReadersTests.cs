@@ -65,14 +65,29 @@ public sealed class ConventionReadersTests
     {
         var span = Span(Trace, SpanHex(1), SpanHex(0), "retrieve", 0, 10, ("openinference.span.kind", "RETRIEVER"),
             ("retrieval.documents.0.document.id", "kb-1"), ("retrieval.documents.0.document.content", "Refunds within 30 days."),
-            ("retrieval.documents.1.document.id", "kb-2"));
+            ("retrieval.documents.0.document.score", 0.91), ("retrieval.documents.1.document.id", "kb-2"));
 
         var step = MapOne(span).Step;
 
         Assert.Equal(StepKind.Retrieve, step.Kind);
         using var attributes = JsonDocument.Parse(step.AttributesJson!);
         Assert.Equal(["kb-1", "kb-2"], attributes.RootElement.GetProperty(A.RetrievalDocumentIds).EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["Refunds within 30 days."], attributes.RootElement.GetProperty(A.RetrievalSnippets).EnumerateArray().Select(e => e.GetString()));
+        // Kept side by side with the ids: the second document has no content and no score.
+        Assert.Equal(["Refunds within 30 days.", ""], attributes.RootElement.GetProperty(A.RetrievalSnippets).EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["0.91", ""], attributes.RootElement.GetProperty(A.RetrievalScores).EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void A_rerankers_output_documents_are_the_steps_documents()
+    {
+        var span = Span(Trace, SpanHex(1), SpanHex(0), "rerank", 0, 10, ("openinference.span.kind", "RERANKER"),
+            ("reranker.input_documents.0.document.id", "kb-9"), ("reranker.output_documents.0.document.id", "kb-2"),
+            ("reranker.output_documents.0.document.score", 0.5));
+
+        using var attributes = JsonDocument.Parse(MapOne(span).Step.AttributesJson!);
+
+        Assert.Equal(["kb-2"], attributes.RootElement.GetProperty(A.RetrievalDocumentIds).EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["0.5"], attributes.RootElement.GetProperty(A.RetrievalScores).EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
