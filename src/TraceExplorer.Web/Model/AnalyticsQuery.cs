@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -37,7 +36,7 @@ public sealed record AnalyticsQuery
     /// <summary>Latency report: hour or day; by default hours over three days or less.</summary>
     [FromQuery(Name = "bucket")] public string? Bucket { get; init; }
 
-    /// <summary>Latency report: the SLO in milliseconds (default from configuration).</summary>
+    /// <summary>Latency report: the SLO, a number of milliseconds or a duration such as 60s (default from configuration).</summary>
     [FromQuery(Name = "sloMs")] public string? SloMs { get; init; }
 
     /// <summary>"all": over all time, where the page would otherwise start from its default range.</summary>
@@ -130,9 +129,9 @@ public sealed record AnalyticsQuery
 
         var minCalls = QueryParsing.ParseInt(MinCalls, "minCalls", 2, 1000, RepeatedToolQueries.DefaultMinCalls, Fail);
         var slo = defaultSloMs;
-        if (SloMs is not null && !(double.TryParse(SloMs, NumberStyles.Float, CultureInfo.InvariantCulture, out slo) && slo > 0 && double.IsFinite(slo)))
+        if (SloMs is not null && !DurationInput.TryParseMs(SloMs, out slo))
         {
-            Fail("sloMs", $"'{SloMs}' is not a positive number of milliseconds.");
+            Fail("sloMs", $"'{SloMs}' is not an SLO; {DurationInput.Hint}.");
         }
 
         if (Range is not null && !string.Equals(Range, AllTime, StringComparison.OrdinalIgnoreCase))
