@@ -44,6 +44,18 @@ public sealed record AnalyticsQuery
 
     public const string AllTime = "all";
 
+    /// <summary>The table row whose drill-down is open: a step group, a repeated tool or a failing schema (page state, not a filter).</summary>
+    [FromQuery(Name = "selected")] public string? Selected { get; init; }
+
+    /// <summary>Validation: the failure reason of the selected schema.</summary>
+    [FromQuery(Name = "reason")] public string? Reason { get; init; }
+
+    /// <summary>Repeated tools: the loop pattern whose runs are open.</summary>
+    [FromQuery(Name = "loop")] public string? Loop { get; init; }
+
+    /// <summary>The same report with nothing selected: a selection changes what is open, not what is read.</summary>
+    public AnalyticsQuery Unselected => this with { Selected = null, Reason = null, Loop = null };
+
     /// <summary>json (default) or csv.</summary>
     [FromQuery(Name = "format")] public string? Format { get; init; }
 
@@ -71,7 +83,7 @@ public sealed record AnalyticsQuery
             From = Get("from"), To = Get("to"), Agent = Get("agent"), Route = Get("route"), PromptVersion = Get("promptVersion"),
             PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
             Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
-            Range = Get("range"),
+            Range = Get("range"), Selected = Get("selected"), Reason = Get("reason"), Loop = Get("loop"),
         };
     }
 
@@ -93,6 +105,9 @@ public sealed record AnalyticsQuery
         Add("bucket", Bucket);
         Add("sloMs", SloMs);
         Add("range", Range);
+        Add("selected", Selected);
+        Add("reason", Reason);
+        Add("loop", Loop);
         Add("format", Format);
         var extras = QueryString.Create(pairs).ToUriComponent().TrimStart('?');
         return string.Join("&", new[] { filters, extras }.Where(p => p.Length > 0));
