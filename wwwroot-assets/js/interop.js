@@ -5,6 +5,30 @@ window.traceExplorer = {
     window.print();
   },
 
+  // A Plotly chart is drawn at the width of the screen; paper is narrower and the print stylesheet scales each chart
+  // down to it (svg width 100%). Scaling needs a viewBox, which Plotly does not set: every chart gets one at its drawn
+  // size, again after each redraw (a resize, a new figure), and once more as printing starts. A chart calls this when
+  // it is drawn; the call fits every chart drawn so far, as one may call before Plotly has set up its element.
+  fitChartsToPrint: function () {
+    document.querySelectorAll(".chart-view .js-plotly-plot").forEach(function (plot) {
+      const fit = function () {
+        plot.querySelectorAll("svg.main-svg").forEach(function (svg) {
+          const width = svg.getAttribute("width");
+          const height = svg.getAttribute("height");
+          if (width && height) {
+            svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+            svg.setAttribute("preserveAspectRatio", "xMinYMin meet");
+          }
+        });
+      };
+      fit();
+      if (!plot.traceExplorerFitsPrint && typeof plot.on === "function") {
+        plot.traceExplorerFitsPrint = true;
+        ["plotly_afterplot", "plotly_relayout", "plotly_react"].forEach(function (name) { plot.on(name, fit); });
+      }
+    });
+  },
+
   // Resolves true when the text reached the clipboard; false when the browser refused (no permission, insecure origin).
   copyText: async function (text) {
     try {
@@ -40,3 +64,8 @@ window.traceExplorer = {
     return element ? element.getBoundingClientRect().width : 0;
   }
 };
+
+window.addEventListener("beforeprint", window.traceExplorer.fitChartsToPrint);
+window.matchMedia("print").addEventListener("change", function (query) {
+  if (query.matches) window.traceExplorer.fitChartsToPrint();
+});

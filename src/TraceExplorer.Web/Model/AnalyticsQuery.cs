@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
@@ -37,13 +36,25 @@ public sealed record AnalyticsQuery
     /// <summary>Latency report: hour or day; by default hours over three days or less.</summary>
     [FromQuery(Name = "bucket")] public string? Bucket { get; init; }
 
-    /// <summary>Latency report: the SLO in milliseconds (default from configuration).</summary>
+    /// <summary>Latency report: the SLO, a number of milliseconds or a duration such as 60s (default from configuration).</summary>
     [FromQuery(Name = "sloMs")] public string? SloMs { get; init; }
 
     /// <summary>"all": over all time, where the page would otherwise start from its default range.</summary>
     [FromQuery(Name = "range")] public string? Range { get; init; }
 
     public const string AllTime = "all";
+
+    /// <summary>The table row whose drill-down is open: a step group, a repeated tool or a failing schema (page state, not a filter).</summary>
+    [FromQuery(Name = "selected")] public string? Selected { get; init; }
+
+    /// <summary>Validation: the failure reason of the selected schema.</summary>
+    [FromQuery(Name = "reason")] public string? Reason { get; init; }
+
+    /// <summary>Repeated tools: the loop pattern whose runs are open.</summary>
+    [FromQuery(Name = "loop")] public string? Loop { get; init; }
+
+    /// <summary>The same report with nothing selected: a selection changes what is open, not what is read.</summary>
+    public AnalyticsQuery Unselected => this with { Selected = null, Reason = null, Loop = null };
 
     /// <summary>json (default) or csv.</summary>
     [FromQuery(Name = "format")] public string? Format { get; init; }
@@ -72,7 +83,7 @@ public sealed record AnalyticsQuery
             From = Get("from"), To = Get("to"), Agent = Get("agent"), Route = Get("route"), PromptVersion = Get("promptVersion"),
             PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
             Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
-            Range = Get("range"),
+            Range = Get("range"), Selected = Get("selected"), Reason = Get("reason"), Loop = Get("loop"),
         };
     }
 
@@ -94,6 +105,9 @@ public sealed record AnalyticsQuery
         Add("bucket", Bucket);
         Add("sloMs", SloMs);
         Add("range", Range);
+        Add("selected", Selected);
+        Add("reason", Reason);
+        Add("loop", Loop);
         Add("format", Format);
         var extras = QueryString.Create(pairs).ToUriComponent().TrimStart('?');
         return string.Join("&", new[] { filters, extras }.Where(p => p.Length > 0));
@@ -130,9 +144,9 @@ public sealed record AnalyticsQuery
 
         var minCalls = QueryParsing.ParseInt(MinCalls, "minCalls", 2, 1000, RepeatedToolQueries.DefaultMinCalls, Fail);
         var slo = defaultSloMs;
-        if (SloMs is not null && !(double.TryParse(SloMs, NumberStyles.Float, CultureInfo.InvariantCulture, out slo) && slo > 0 && double.IsFinite(slo)))
+        if (SloMs is not null && !DurationInput.TryParseMs(SloMs, out slo))
         {
-            Fail("sloMs", $"'{SloMs}' is not a positive number of milliseconds.");
+            Fail("sloMs", $"'{SloMs}' is not an SLO; {DurationInput.Hint}.");
         }
 
         if (Range is not null && !string.Equals(Range, AllTime, StringComparison.OrdinalIgnoreCase))

@@ -171,6 +171,16 @@ public sealed class CohortComparisonQueriesTests : IAsyncLifetime
         Assert.Equal(("b1", "b2"), (billing!.A, billing.B));
         var onlyB = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.PolicyVersion, B = "b2" });
         Assert.Equal(("billing-agent", "b1"), (onlyB!.Filter.Agent, onlyB.A));
+
+        // Before and after: the latest change within one agent (the sample agent's first runs are no change), over that agent's runs.
+        var before = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.Time });
+        Assert.Equal(("support-agent", HandBuilt.Start.AddDays(3)), (before!.Filter.Agent, before.At));
+        var aroundB2 = await Queries.WithDefaultsAsync(new CohortRequest { Dimension = CompareDimension.Time, Filter = new RunFilter { Agent = "billing-agent" } });
+        Assert.Equal(("billing-agent", HandBuilt.Start.AddDays(2)), (aroundB2!.Filter.Agent, aroundB2.At));
+        var sameAgent = await Queries.CompareAsync(before with { Filter = before.Filter with { From = null, To = null } });
+        Assert.Equal(["support-agent"], sameAgent.AgentsA);
+        Assert.Equal(["support-agent"], sameAgent.AgentsB);
+        Assert.False(sameAgent.CrossAgent);
     }
 
     [Fact]

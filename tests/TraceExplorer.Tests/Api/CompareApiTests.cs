@@ -38,6 +38,32 @@ public sealed class CompareApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Before_and_after_by_default_is_one_agents_latest_change_over_that_agents_runs()
+    {
+        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/compare?dimension=time"));
+
+        var comparison = json.RootElement.GetProperty("comparison");
+        var agent = comparison.GetProperty("agent").GetString();
+        Assert.False(string.IsNullOrEmpty(agent));
+        Assert.Contains("agent=" + agent, json.RootElement.GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.False(json.RootElement.GetProperty("crossAgent").GetBoolean());
+        Assert.Equal([agent!], comparison.GetProperty("agentsA").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal([agent!], comparison.GetProperty("agentsB").EnumerateArray().Select(e => e.GetString()!));
+    }
+
+    [Fact]
+    public async Task The_change_timeline_keeps_to_the_agent_asked_for()
+    {
+        using var all = JsonDocument.Parse(await _client.GetStringAsync("/api/compare/timeline"));
+        using var billing = JsonDocument.Parse(await _client.GetStringAsync("/api/compare/timeline?agent=billing-agent"));
+        using var none = JsonDocument.Parse(await _client.GetStringAsync("/api/compare/timeline?agent=no-such-agent"));
+
+        static long Runs(JsonDocument timeline) => timeline.RootElement.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("runs").GetInt64());
+        Assert.InRange(Runs(billing), 1, Runs(all) - 1);
+        Assert.Equal(0, Runs(none));
+    }
+
+    [Fact]
     public async Task A_side_under_the_minimum_gets_not_enough_runs_and_no_claim()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/compare?dimension=time&at=2026-11-19T14:00:00Z&window=all"));

@@ -44,8 +44,10 @@ public sealed class AnalyticsQueryTests
         var cards = LatencyCards.For(new LatencySummary(110, 22, 11, 1500), new LatencySummary(100, 10, 5, 1000), 1200);
         Assert.Equal(["+10 % vs previous period", "+50 % vs previous period", "+10 pp vs previous period", "+5 pp vs previous period"], cards.Select(c => c.Change));
         Assert.Equal(["", "worse", "worse", "worse"], cards.Select(c => c.Tone));
+        Assert.Equal(["Previous period: 100", "Previous period: 1.00 s", "Previous period: 10 %", "Previous period: 5 %"], cards.Select(c => c.Previous));
 
         var empty = LatencyCards.For(new LatencySummary(0, 0, 0, double.NaN), new LatencySummary(0, 0, 0, double.NaN), 1200);
         Assert.Equal(["0", "—", "", ""], empty.Take(2).Select(c => c.Value).Concat(empty.Take(2).Select(c => c.Change)));
+        Assert.All(empty, card => Assert.Equal("", card.Previous));
     }
 }

@@ -69,13 +69,19 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         DateTime? change;
         if (request.Dimension == CompareDimension.Time)
         {
-            change = request.At ?? await LatestChangeAsync(request.Filter, cancellationToken);
-            if (change is null)
+            // An instant the request names is compared over the runs its filter selects; the default instant is
+            // one agent's latest change, compared within that agent's runs.
+            if (request.At is null)
             {
-                return null;
+                if (await LatestChangeAsync(request.Filter, cancellationToken) is not { } latest)
+                {
+                    return null;
+                }
+
+                request = request with { At = latest.At, Filter = request.Filter with { Agent = request.Filter.Agent ?? latest.Agent } };
             }
 
-            request = request with { At = change };
+            change = request.At;
         }
         else
         {
@@ -98,20 +104,16 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         return request with { Filter = request.Filter with { From = at - ChangeWindow, To = at + ChangeWindow } };
     }
 
-    /// <summary>When a version dimension last took a new value; null when none ever changed.</summary>
-    public async Task<DateTime?> LatestChangeAsync(RunFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>The latest version change within one agent and that agent (see <see cref="CohortDefaults.LatestChange"/>); null when none ever changed.</summary>
+    public async Task<(string? Agent, DateTime At)?> LatestChangeAsync(RunFilter filter, CancellationToken cancellationToken = default)
     {
-        DateTime? latest = null;
+        var values = new List<IReadOnlyList<AgentValue>>();
         foreach (var dimension in CompareDimensions.Versions)
         {
-            var values = await GetValuesAsync(dimension, filter, cancellationToken);
-            foreach (var value in values.Skip(1))
-            {
-                latest = latest is null || value.FirstSeen > latest ? value.FirstSeen : latest;
-            }
+            values.Add(await GetValuesByAgentAsync(dimension, filter, cancellationToken));
         }
 
-        return latest;
+        return CohortDefaults.LatestChange(values);
     }
 
     public async Task<CohortComparison> CompareAsync(CohortRequest request, CancellationToken cancellationToken = default)

@@ -54,6 +54,26 @@ public static class CohortDefaults
             .FirstOrDefault();
     }
 
+    /// <summary>
+    /// Before-and-after's default instant: the latest version change, at its first run within one agent, and that
+    /// agent, so that the cohorts on either side of it are the same agent's runs (another agent's traffic is no
+    /// effect of the change). A change is a value's first appearance within an agent after another value of the same
+    /// dimension there; a value rolled out to several agents is one change, given to the agent with the most runs of it
+    /// (as <see cref="Pick"/> does), and dated by its first run anywhere.
+    /// </summary>
+    /// <param name="valuesPerDimension">For each version dimension, its values per agent within the filter.</param>
+    /// <returns>Null when no agent's versions ever changed.</returns>
+    public static (string? Agent, DateTime At)? LatestChange(IEnumerable<IReadOnlyList<AgentValue>> valuesPerDimension) => valuesPerDimension
+        .SelectMany((values, dimension) => values.GroupBy(v => v.Agent)
+            .SelectMany(agent => agent.OrderBy(v => v.FirstSeen).ThenBy(v => v.Value, StringComparer.Ordinal).Skip(1))
+            .GroupBy(v => (dimension, v.Value)))
+        .Select(change => (First: change.Min(v => v.FirstSeen), Owner: change
+            .OrderByDescending(v => v.Runs).ThenBy(v => v.Agent, StringComparer.Ordinal).First()))
+        .OrderByDescending(c => c.First)
+        .ThenBy(c => c.Owner.Agent, StringComparer.Ordinal)
+        .Select(c => ((string? Agent, DateTime At)?)(c.Owner.Agent, c.Owner.FirstSeen))
+        .FirstOrDefault();
+
     /// <summary>The values over all agents, in order of first appearance.</summary>
     public static IReadOnlyList<DimensionValue> Merge(IEnumerable<AgentValue> values) => values
         .GroupBy(v => v.Value, StringComparer.Ordinal)

@@ -43,7 +43,7 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
     /// </summary>
     protected virtual TimeSpan? DefaultRange => null;
 
-    protected string CsvHref => ApiPath + "?" + (Query with { Format = "csv" }).ToQueryString();
+    protected string CsvHref => ApiPath + "?" + (Query.Unselected with { Format = "csv" }).ToQueryString();
 
     protected override async Task OnInitializedAsync()
     {
@@ -60,6 +60,16 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
 
     /// <summary>Reads the report for <see cref="Request"/>; exceptions become the page's error state.</summary>
     protected abstract Task LoadReportAsync(AnalyticsRequest request);
+
+    /// <summary>
+    /// Opens (or, with nulls, closes) a row's drill-down through the URL, so Back and a shared link bring it back;
+    /// the page shows it in <see cref="ShowSelectionAsync"/>.
+    /// </summary>
+    protected void Select(string? selected, string? reason = null, string? loop = null) =>
+        Navigate(Query with { Selected = selected, Reason = reason, Loop = loop });
+
+    /// <summary>Shows the drill-down that <see cref="Query"/> selects, after the report is loaded.</summary>
+    protected virtual Task ShowSelectionAsync() => Task.CompletedTask;
 
     protected void Navigate(AnalyticsQuery query) => Navigation.NavigateTo(Path + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
 
@@ -78,6 +88,24 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
 
     private async Task LoadAsync()
     {
+        // A new selection in the same report opens its drill-down without reading the report again.
+        var next = AnalyticsQuery.FromUri(Navigation.Uri);
+        if (Request is not null && LoadError is null && !Loading && next.Unselected == Query.Unselected)
+        {
+            Query = next;
+            try
+            {
+                await ShowSelectionAsync();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LoadError = exception.Message;
+            }
+
+            StateHasChanged();
+            return;
+        }
+
         Loading = true;
         LoadError = null;
         StateHasChanged();
@@ -98,6 +126,7 @@ public abstract class AnalyticsPageBase : ComponentBase, IDisposable
             if (Request is not null)
             {
                 await LoadReportAsync(Request);
+                await ShowSelectionAsync();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

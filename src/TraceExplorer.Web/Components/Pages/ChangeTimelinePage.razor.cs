@@ -8,7 +8,10 @@ using TraceExplorer.Web.Model.Charts;
 
 namespace TraceExplorer.Web.Components.Pages;
 
-/// <summary>Each version dimension over time with one-click before-and-after comparisons of its changes.</summary>
+/// <summary>
+/// Each version dimension over time with one-click before-and-after comparisons of its changes; for one agent when the
+/// link names one (versions belong to an agent: another agent's traffic blurs the share and latency of a change).
+/// </summary>
 public sealed partial class ChangeTimelinePage
 {
     private const string CustomRange = "Custom range";
@@ -18,10 +21,16 @@ public sealed partial class ChangeTimelinePage
     private string _presetLabel = TimeRangePreset.All[0].Label;
     private DateTime? _from;
     private DateTime? _to;
+    private string? _agent;
+    private IReadOnlyList<string> _agents = [];
 
     [Inject] public required ChangeTimelineQueries Timelines { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required RunQueries Runs { get; init; }
+
+    protected override async Task OnInitializedAsync() => _agents = (await Runs.GetFilterOptionsAsync()).Agents;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -31,6 +40,7 @@ public sealed partial class ChangeTimelinePage
         var errors = new List<string>();
         _from = QueryParsing.ParseTime(query.TryGetValue("from", out var from) ? from.ToString() : null, "from", (_, message) => errors.Add(message));
         _to = QueryParsing.ParseTime(query.TryGetValue("to", out var to) ? to.ToString() : null, "to", (_, message) => errors.Add(message));
+        _agent = query.TryGetValue("agent", out var agent) && !string.IsNullOrWhiteSpace(agent) ? agent.ToString() : null;
         _presetLabel = _from is null && _to is null ? TimeRangePreset.All[0].Label : CustomRange;
         if (errors.Count > 0)
         {
@@ -40,7 +50,7 @@ public sealed partial class ChangeTimelinePage
 
         try
         {
-            _timeline = await Timelines.GetAsync(new RunFilter { From = _from, To = _to });
+            _timeline = await Timelines.GetAsync(new RunFilter { From = _from, To = _to, Agent = _agent });
             _charts = _timeline.Dimensions.ToDictionary(d => d.Dimension, d => ChangeTimelineChart.Build(_timeline, d));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -58,15 +68,21 @@ public sealed partial class ChangeTimelinePage
         }
 
         var range = preset.ApplyTo(new RunListQuery(), DateTime.UtcNow);
-        Navigation.NavigateTo(range.From is null ? "/compare/timeline" : $"/compare/timeline?from={Uri.EscapeDataString(range.From)}");
+        Navigate(range with { Agent = _agent });
     }
 
-    private static string CompareLink(CompareDimension dimension, VersionChange change) =>
-        "/compare?" + new CompareQuery { Dimension = CompareDimensions.Name(dimension), A = change.From, B = change.To }.ToQueryString();
+    /// <summary>A new agent keeps the time range.</summary>
+    private void OnAgentChanged(string? agent) => Navigate(CurrentRange with { Agent = agent });
 
-    private string RunsLink(CompareDimension dimension, string value)
+    private void Navigate(RunListQuery query) => Navigation.NavigateTo(query.ToQueryString() is { Length: > 0 } text ? "/compare/timeline?" + text : "/compare/timeline");
+
+    private RunListQuery CurrentRange => new()
     {
-        var query = new RunListQuery { From = _from is { } f ? RunListQuery.FormatTime(f) : null, To = _to is { } t ? RunListQuery.FormatTime(t) : null };
-        return "/runs?" + query.With(dimension, value).ToQueryString();
-    }
+        From = _from is { } f ? RunListQuery.FormatTime(f) : null, To = _to is { } t ? RunListQuery.FormatTime(t) : null, Agent = _agent,
+    };
+
+    private string CompareLink(CompareDimension dimension, VersionChange change) =>
+        "/compare?" + new CompareQuery { Dimension = CompareDimensions.Name(dimension), A = change.From, B = change.To, Agent = _agent }.ToQueryString();
+
+    private string RunsLink(CompareDimension dimension, string value) => "/runs?" + CurrentRange.With(dimension, value).ToQueryString();
 }

@@ -18,6 +18,9 @@ public sealed partial class LatencyReport
     private ChartFigure _latencyChart = new([], new Plotly.Blazor.Layout());
     private ChartFigure _errorChart = new([], new Plotly.Blazor.Layout());
     private string? _sloText;
+    private string? _sloError;
+    private string _periodText = "";
+    private string _filtersText = "";
 
     [Inject] public required LatencyReportQueries Latency { get; init; }
 
@@ -27,27 +30,45 @@ public sealed partial class LatencyReport
 
     protected override TimeSpan? DefaultRange => TimeSpan.FromDays(7);
 
-    private string PeriodText => Request?.Filter is { From: { } from } filter
-        ? $"{DisplayFormat.Time(from)} to {(filter.To is { } to ? DisplayFormat.Time(to) : "now")}; the change is against the period of the same length before it."
-        : "All time.";
-
     protected override async Task LoadReportAsync(AnalyticsRequest request)
     {
-        _sloText = request.SloMs.ToString(CultureInfo.InvariantCulture);
-        _bucket = request.BucketFor(DateTime.UtcNow);
+        _sloText = DurationInput.Format(request.SloMs);
+        _sloError = null;
+        var now = DateTime.UtcNow;
+        _bucket = request.BucketFor(now);
         _points = await Latency.GetSeriesAsync(request.Filter, request.By, _bucket, request.SloMs);
-        var (current, previous) = LatencyPeriods.For(request.Filter, DateTime.UtcNow);
+        var (current, previous) = LatencyPeriods.For(request.Filter, now);
+        _periodText = LatencyReportHeading.Period(current);
+        _filtersText = LatencyReportHeading.Filters(request, _bucket);
         _summary = await Latency.GetSummaryAsync(current, request.SloMs);
         _previous = previous is null ? null : await Latency.GetSummaryAsync(previous, request.SloMs);
-        _latencyChart = LatencyChart.Percentiles(_points, request.By, request.SloMs);
+        var previousPoints = previous is null ? [] : await Latency.GetSeriesAsync(previous, request.By, _bucket, request.SloMs);
+        _latencyChart = LatencyChart.Percentiles(_points, request.By, request.SloMs, previousPoints, current.From - previous?.From ?? TimeSpan.Zero);
         _errorChart = SeriesChart.Lines(_points.Select(p => new DailyValue(p.Series, p.Bucket, p.ErrorRate)), "errors (%)", scale: 100, height: 240);
     }
 
+    /// <summary>An empty field goes back to the configured SLO; a value that does not parse stays, with the error under it.</summary>
     private Task ApplySlo()
     {
-        if (_sloText != Query.SloMs && _sloText != Request?.SloMs.ToString(CultureInfo.InvariantCulture))
+        if (string.IsNullOrWhiteSpace(_sloText))
         {
-            Navigate(Query with { SloMs = string.IsNullOrWhiteSpace(_sloText) ? null : _sloText.Trim() });
+            _sloError = null;
+            if (Query.SloMs is not null)
+            {
+                Navigate(Query with { SloMs = null });
+            }
+        }
+        else if (!DurationInput.TryParseMs(_sloText, out var ms))
+        {
+            _sloError = $"'{_sloText.Trim()}' is not a duration; {DurationInput.Hint}.";
+        }
+        else
+        {
+            _sloError = null;
+            if (ms != Request?.SloMs)
+            {
+                Navigate(Query with { SloMs = ms.ToString(CultureInfo.InvariantCulture) });
+            }
         }
 
         return Task.CompletedTask;

@@ -35,15 +35,15 @@ public sealed partial class RepeatedTools
         (_tools, _loops) = (tools.Result, loops.Result);
     }
 
-    private async Task SelectToolAsync(RepeatedTool tool)
-    {
-        _selectedTool = tool.Tool;
-        _toolRuns = Request is null ? [] : await Repeats.GetRunsAsync(Request.Filter, tool.Tool, Request.MinCalls, DrillDownRuns);
-    }
+    private void SelectTool(RepeatedTool tool) => Select(tool.Tool, loop: Query.Loop);
 
-    private async Task SelectLoopAsync(StepLoop loop)
+    private void SelectLoop(StepLoop loop) => Select(Query.Selected, loop: loop.Pattern);
+
+    protected override async Task ShowSelectionAsync()
     {
-        _selectedLoop = loop.Pattern;
-        _loopRuns = Request is null ? [] : await Repeats.GetLoopRunsAsync(Request.Filter, loop.Pattern, DrillDownRuns);
+        _selectedTool = _tools.Any(t => t.Tool == Query.Selected) ? Query.Selected : null;
+        _toolRuns = Request is null || _selectedTool is null ? [] : await Repeats.GetRunsAsync(Request.Filter, _selectedTool, Request.MinCalls, DrillDownRuns);
+        _selectedLoop = _loops.Any(l => l.Pattern == Query.Loop) ? Query.Loop : null;
+        _loopRuns = Request is null || _selectedLoop is null ? [] : await Repeats.GetLoopRunsAsync(Request.Filter, _selectedLoop, DrillDownRuns);
     }
 }

@@ -37,9 +37,11 @@ public sealed partial class SlowSteps
         _series = SeriesChart.Lines(points, "p95 (s)", scale: 0.001);
     }
 
-    private async Task SelectAsync(SlowStepGroup group)
+    private void SelectRow(SlowStepGroup group) => Select(group.Group);
+
+    protected override async Task ShowSelectionAsync()
     {
-        _selected = group.Group;
-        _slowest = Request is null ? [] : await SlowStepQueries.GetSlowestRunsAsync(Request.Filter, Request.Grouping, group.Group, DrillDownRuns);
+        _selected = _groups.Any(g => g.Group == Query.Selected) ? Query.Selected : null;
+        _slowest = Request is null || _selected is null ? [] : await SlowStepQueries.GetSlowestRunsAsync(Request.Filter, Request.Grouping, _selected, DrillDownRuns);
     }
 }

@@ -41,10 +41,13 @@ public sealed partial class ValidationFailures
         _trend = SeriesChart.Lines(trend.Where(p => trendSchemas.Contains(p.Series)), "failed (%)", scale: 100);
     }
 
-    private async Task SelectAsync(ValidationFailureGroup group)
+    private void SelectRow(ValidationFailureGroup group) => Select(group.Schema, group.Reason);
+
+    protected override async Task ShowSelectionAsync()
     {
-        _selected = group;
-        _failedRuns = Request is null ? [] : await Validation.GetFailedRunsAsync(Request.Filter, group.Schema, group.Reason == Security.PayloadAccess.HiddenReason ? null : group.Reason, DrillDownRuns);
+        _selected = _failures.FirstOrDefault(f => f.Schema == Query.Selected && f.Reason == Query.Reason);
+        _failedRuns = Request is null || _selected is not { } group ? []
+            : await Validation.GetFailedRunsAsync(Request.Filter, group.Schema, group.Reason == Security.PayloadAccess.HiddenReason ? null : group.Reason, DrillDownRuns);
     }
 
     private bool IsSelected(ValidationFailureGroup group) => group == _selected;

@@ -11,6 +11,9 @@ public static class ChartStyle
     public const string Error = "#e53935";
     public const string Line = "#7e57c2";
 
+    /// <summary>The previous period laid over the current one: a grey that stays faint on both surfaces.</summary>
+    public const string Previous = "#9e9e9e";
+
     /// <summary>A qualitative palette for series such as version values, readable on light and dark backgrounds.</summary>
     public static readonly IReadOnlyList<string> Series =
         ["#5c6bc0", "#ef6c00", "#26a69a", "#ab47bc", "#8d6e63", "#66bb6a", "#ec407a", "#29b6f6", "#ffca28", "#78909c"];
