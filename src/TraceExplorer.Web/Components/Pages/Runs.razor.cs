@@ -139,7 +139,7 @@ public sealed partial class Runs : IDisposable
         : DisplayFormat.Count(_points.Count, "run");
 
     /// <summary>The table keeps its header in view and leaves the chart above it on screen.</summary>
-    private string TableHeight => _points.Count > 0 ? "max(320px, calc(100vh - 500px))" : "calc(100vh - 290px)";
+    private string TableHeight => _points.Count > 0 ? "max(320px, calc(100vh - 480px))" : "calc(100vh - 290px)";
 
     private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";
 

@@ -22,7 +22,7 @@ public static class RunDurationChart
     {
         var ok = points.Where(p => !p.Failed).ToList();
         var failed = points.Where(p => p.Failed).ToList();
-        var layout = ChartStyle.BaseLayout(190);
+        var layout = ChartStyle.BaseLayout(170);
         layout.Margin = new Margin { L = 56, R = 16, T = 28, B = 32 };
         layout.DragMode = DragModeEnum.Zoom;
         layout.HoverMode = HoverModeEnum.Closest;
