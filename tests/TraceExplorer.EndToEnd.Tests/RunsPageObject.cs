@@ -13,6 +13,22 @@ public sealed class RunsPageObject(IPage page)
 
     public ILocator StatusChips => page.Locator("tr.run-row .status-chip");
 
+    public ILocator HeaderCells => page.Locator(".runs-table thead th");
+
+    public ILocator ErrorLinks => page.Locator("tr.run-row a.error-link");
+
+    public ILocator DurationChart => page.GetByTestId("duration-chart");
+
+    /// <summary>Plotly's drawing of the chart's points, there once the chart is on screen.</summary>
+    public ILocator ChartPoints => page.Locator("[data-testid=duration-chart] .scatterlayer .point");
+
+    public async Task ToggleColumnAsync(string label)
+    {
+        await page.GetByTestId("column-chooser").Locator("button").First.ClickAsync();
+        await page.Locator(".mud-popover-open .column-choice").Filter(new() { HasTextString = label }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
     public async Task GoToAsync(string pathAndQuery = "/runs")
     {
         await page.GotoAsync(pathAndQuery);

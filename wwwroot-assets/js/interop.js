@@ -49,6 +49,23 @@ window.traceExplorer = {
     localStorage.setItem("traceExplorer.darkMode", String(dark));
   },
 
+  // A per-browser setting (the runs list's columns); null when never set or when storage is unavailable.
+  getSetting: function (name) {
+    try {
+      return localStorage.getItem("traceExplorer." + name);
+    } catch {
+      return null;
+    }
+  },
+
+  setSetting: function (name, value) {
+    try {
+      localStorage.setItem("traceExplorer." + name, value);
+    } catch {
+      // Private modes may refuse storage: the choice then lasts for this page only.
+    }
+  },
+
   // Scrolls a virtualized list so the row at this index (of fixed height) is in view, centred when it was off screen.
   scrollRowIntoView: function (containerId, index, rowHeight) {
     const container = document.getElementById(containerId);

@@ -18,4 +18,7 @@ public sealed record RunListItem
     public long TotalTokens { get; init; }
     public RunRelation Relation { get; init; }
     public required RunVersions Versions { get; init; }
+
+    /// <summary>Where the failure starts, for a run with errors; see <see cref="RunFailureQuery"/>.</summary>
+    public RunFailure? Failure { get; init; }
 }

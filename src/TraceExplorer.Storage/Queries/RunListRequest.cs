@@ -11,4 +11,7 @@ public sealed record RunListRequest
     /// <summary>1-based.</summary>
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 50;
+
+    /// <summary>Whether each failed run's error message is read: only for a role that may read failure text.</summary>
+    public bool WithErrorMessages { get; init; }
 }

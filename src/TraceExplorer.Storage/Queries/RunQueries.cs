@@ -36,7 +36,51 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
                 Versions = new RunVersions(r.PromptVersion, r.PolicyVersion, r.ToolContractVersion, r.RouteConfigVersion),
             })
             .ToListAsync(cancellationToken);
+        var failures = (await RunFailureQuery.ReadAsync(db, items.Where(r => r.ErrorCount > 0).Select(r => r.RunId).ToList(), request.WithErrorMessages, cancellationToken))
+            .ToDictionary(f => f.RunId, StringComparer.Ordinal);
+        items = items.Select(r => failures.TryGetValue(r.RunId, out var failure) ? r with { Failure = failure } : r).ToList();
         return new PagedResult<RunListItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>The newest runs in the filter, at most <paramref name="max"/>, for the duration-over-time chart.</summary>
+    public async Task<IReadOnlyList<RunDurationPoint>> GetDurationPointsAsync(RunFilter filter, int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = await RunFilterQuery.ApplyAsync(db, db.Runs.AsNoTracking(), filter, cancellationToken);
+        return await query.OrderByDescending(r => r.StartTime).ThenBy(r => r.RunId)
+            .Take(Math.Max(max, 1))
+            .Select(r => new RunDurationPoint(r.RunId, r.StartTime, r.DurationMs, r.Status == RunStatus.Error))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Each agent's most common version values among the runs in the filter, counted in the database.</summary>
+    public async Task<UsualVersions> GetUsualVersionsAsync(RunFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var runs = await RunFilterQuery.ApplyAsync(db, db.Runs.AsNoTracking(), filter, cancellationToken);
+        var prompt = await MostCommonAsync(runs.Select(r => new AgentValue { Agent = r.AgentName, Value = r.PromptVersion }), cancellationToken);
+        var policy = await MostCommonAsync(runs.Select(r => new AgentValue { Agent = r.AgentName, Value = r.PolicyVersion }), cancellationToken);
+        var tools = await MostCommonAsync(runs.Select(r => new AgentValue { Agent = r.AgentName, Value = r.ToolContractVersion }), cancellationToken);
+        var routes = await MostCommonAsync(runs.Select(r => new AgentValue { Agent = r.AgentName, Value = r.RouteConfigVersion }), cancellationToken);
+        var agents = prompt.Keys.Concat(policy.Keys).Concat(tools.Keys).Concat(routes.Keys).Distinct(StringComparer.Ordinal);
+        return new UsualVersions(agents.ToDictionary(a => a, a => new RunVersions(
+            prompt.GetValueOrDefault(a), policy.GetValueOrDefault(a), tools.GetValueOrDefault(a), routes.GetValueOrDefault(a)), StringComparer.Ordinal));
+    }
+
+    private static async Task<Dictionary<string, string?>> MostCommonAsync(IQueryable<AgentValue> values, CancellationToken cancellationToken)
+    {
+        var counts = await values.GroupBy(v => new { v.Agent, v.Value })
+            .Select(g => new { g.Key.Agent, g.Key.Value, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        // Ties go to the larger value, so the answer does not depend on the order rows come back in.
+        return counts.GroupBy(c => c.Agent ?? "", StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Count).ThenByDescending(c => c.Value, StringComparer.Ordinal).First().Value, StringComparer.Ordinal);
+    }
+
+    private sealed class AgentValue
+    {
+        public string? Agent { get; init; }
+        public string? Value { get; init; }
     }
 
     public async Task<RunDetails?> GetRunAsync(string runId, CancellationToken cancellationToken = default)

@@ -33,7 +33,7 @@ public static class RunsApi
             return TypedResults.ValidationProblem(errors, title: "A filter value is not valid.");
         }
 
-        return TypedResults.Ok(await queries.GetRunsAsync(request with { Filter = PayloadAccess.ForUser(request.Filter, user) }, cancellationToken));
+        return TypedResults.Ok(await queries.GetRunsAsync(PayloadAccess.ForUser(request, user), cancellationToken));
     }
 
     private static async Task<Results<Ok<RunDetails>, ProblemHttpResult>> GetRun(string runId, RunQueries queries, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)

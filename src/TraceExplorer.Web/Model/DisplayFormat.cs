@@ -19,6 +19,9 @@ public static class DisplayFormat
     /// <summary>Times show in UTC so that everyone reviewing an incident reads the same clock.</summary>
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>A time in a narrow table column: month, day and time of day, in UTC; the full time goes in its tooltip.</summary>
+    public static string TimeInColumn(DateTime utc) => utc.ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string TimePrecise(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC";
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

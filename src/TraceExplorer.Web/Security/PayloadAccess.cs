@@ -19,6 +19,10 @@ public static class PayloadAccess
     public static StepItem ForUser(StepItem step, ClaimsPrincipal user) =>
         CanSeePayloads(user) ? step : step with { Attributes = null, Events = null, ErrorMessage = null, ValidationFailureReason = null };
 
+    /// <summary>The runs list as the user may read it: its filter (below) and, for failed runs, error messages only for a role that may read them.</summary>
+    public static RunListRequest ForUser(RunListRequest request, ClaimsPrincipal user) =>
+        request with { Filter = ForUser(request.Filter, user), WithErrorMessages = CanSeePayloads(user) };
+
     /// <summary>The runs filter as the user may apply it: free text looks inside inputs only for a role that may read them.</summary>
     public static RunFilter ForUser(RunFilter filter, ClaimsPrincipal user) => filter with { TextMatchesPayloads = CanSeePayloads(user) };
 

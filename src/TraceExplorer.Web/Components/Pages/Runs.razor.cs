@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
+using TraceExplorer.Web.Model.Charts;
 
 namespace TraceExplorer.Web.Components.Pages;
 
@@ -18,6 +20,10 @@ public sealed partial class Runs : IDisposable
     private string? _loadError;
     private bool _loading = true;
     private LiveRefresh? _live;
+    private IReadOnlySet<RunColumn> _columns = RunColumns.Defaults;
+    private UsualVersions _usual = UsualVersions.None;
+    private IReadOnlyList<RunDurationPoint> _points = [];
+    private RunDurationFigure? _chart;
 
     [Inject] public required RunQueries Queries { get; init; }
 
@@ -27,6 +33,8 @@ public sealed partial class Runs : IDisposable
 
     [Inject] public required RunChangeNotifier Changes { get; init; }
 
+    [Inject] public required IJSRuntime JS { get; init; }
+
     protected override async Task OnInitializedAsync()
     {
         Navigation.LocationChanged += OnLocationChanged;
@@ -34,6 +42,22 @@ public sealed partial class Runs : IDisposable
         Changes.RunsChanged += OnRunsChanged;
         _options = await Queries.GetFilterOptionsAsync();
         await LoadAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            // The browser remembers the columns; only an interactive render can ask it.
+            var stored = await JS.InvokeAsync<string?>("traceExplorer.getSetting", RunColumns.SettingName);
+            var columns = RunColumns.Parse(stored);
+            if (!columns.SetEquals(_columns))
+            {
+                _columns = columns;
+                await LoadUsualVersionsAsync();
+                StateHasChanged();
+            }
+        }
     }
 
     /// <summary>How often at most the list follows new data while agents are sending.</summary>
@@ -73,21 +97,65 @@ public sealed partial class Runs : IDisposable
         _query = RunListQuery.FromUri(Navigation.Uri);
         _request = _query.ToRequest(out _errors);
         var user = AuthenticationState is null ? new System.Security.Claims.ClaimsPrincipal() : (await AuthenticationState).User;
-        _request = _request with { Filter = Security.PayloadAccess.ForUser(_request.Filter, user) };
+        _request = Security.PayloadAccess.ForUser(_request, user);
         _loading = true;
         try
         {
             _result = await Queries.GetRunsAsync(_request);
+            _points = await Queries.GetDurationPointsAsync(_request.Filter, RunDurationChart.MaxPoints);
+            _chart = RunDurationChart.Build(_points);
+            await LoadUsualVersionsAsync();
             _loadError = null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             _result = null;
+            _points = [];
+            _chart = null;
             _loadError = "The runs could not be loaded: " + exception.Message;
         }
         finally
         {
             _loading = false;
+        }
+    }
+
+    /// <summary>Only the versions column needs each agent's usual versions; the full one shows them all.</summary>
+    private async Task LoadUsualVersionsAsync() =>
+        _usual = Show(RunColumn.Versions) ? await Queries.GetUsualVersionsAsync(_request.Filter) : UsualVersions.None;
+
+    private bool Show(RunColumn column) => _columns.Contains(column);
+
+    private async Task ChangeColumnsAsync(IReadOnlySet<RunColumn> columns)
+    {
+        _columns = columns;
+        await JS.InvokeVoidAsync("traceExplorer.setSetting", RunColumns.SettingName, RunColumns.Format(columns));
+        await LoadUsualVersionsAsync();
+    }
+
+    /// <summary>"Newest 1,000 of 3,000 runs" when the chart is capped, else "3,000 runs".</summary>
+    private string ChartNote => _result is { } result && result.TotalCount > _points.Count
+        ? $"Newest {DisplayFormat.Count(_points.Count)} of {DisplayFormat.Count(result.TotalCount)} runs"
+        : DisplayFormat.Count(_points.Count, "run");
+
+    /// <summary>The table keeps its header in view and leaves the chart above it on screen.</summary>
+    private string TableHeight => _points.Count > 0 ? "max(320px, calc(100vh - 480px))" : "calc(100vh - 290px)";
+
+    private static string RunHref(string runId) => $"/runs/{Uri.EscapeDataString(runId)}";
+
+    private void OpenPoint(ChartPoint point)
+    {
+        if (_chart?.RunAt(point.Curve, point.Index) is { } runId)
+        {
+            Navigation.NavigateTo(RunHref(runId));
+        }
+    }
+
+    private void FilterToRange(ChartRange range)
+    {
+        if (RunDurationChart.TimeRange(range.Start, range.End) is var (from, to))
+        {
+            Navigate(_query with { From = RunDurationChart.QueryTime(from), To = RunDurationChart.QueryTime(to), Page = null });
         }
     }
 
@@ -115,7 +183,7 @@ public sealed partial class Runs : IDisposable
     {
         if (args.Item is { } run)
         {
-            Navigation.NavigateTo($"/runs/{Uri.EscapeDataString(run.RunId)}");
+            Navigation.NavigateTo(RunHref(run.RunId));
         }
     }
 }
