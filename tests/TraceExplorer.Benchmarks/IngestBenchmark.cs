@@ -65,13 +65,7 @@ internal static class IngestBenchmark
         Console.WriteLine($"first run stored: {stored.GetProperty("totalCount").GetInt32() == 1}");
         if (serverPid is { } pid)
         {
-            Console.WriteLine($"server peak memory (VmHWM): {PeakMemoryMiB(pid):N0} MiB");
+            Console.WriteLine($"server peak memory (VmHWM): {ServerMemory.PeakMiB(pid):N0} MiB");
         }
-    }
-
-    private static long PeakMemoryMiB(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -5,6 +5,7 @@ using TraceExplorer.Benchmarks;
 //   queries  [uiUrl] [requestsPerScenario]                          runs and comparison API latency
 //   analytics [uiUrl] [requestsPerScenario]                         analytics and report API latency
 //   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
+//   sender   otlpHttpUrl [spans] [processes] [serverPid] [spansPerRequest]   exporters' shape: 512-span requests, one in flight per process
 //   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
 //   writer [spans] [spansPerRequest] [requestsPerWrite]             the store writer alone, one thread
 //   detectors                                                       each redaction detector over 1 MB of adversarial input
@@ -24,6 +25,9 @@ switch (mode)
     case "ingest":
         await IngestBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), new Uri(Arg(2, "http://localhost:5080")), Number(3, 1_000_000), Number(4, 1000), Number(5, 8), args.Length > 6 ? Number(6, 0) : null);
         break;
+    case "sender":
+        await SenderBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), Number(2, 1_000_000), Number(3, 4), args.Length > 4 && args[4] != "-" ? Number(4, 0) : null, Number(5, 512));
+        break;
     case "map":
         MappingBenchmark.Run(Number(1, 200_000), Number(2, 1000));
         break;
@@ -37,7 +41,7 @@ switch (mode)
         await RawSqliteBenchmark.RunAsync(Number(1, 1_000_000), Number(2, 1000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}': use queries, ingest, map, writer, detectors or raw-sqlite.");
+        Console.Error.WriteLine($"Unknown mode '{mode}': use queries, ingest, sender, map, writer, detectors or raw-sqlite.");
         return 2;
 }
 

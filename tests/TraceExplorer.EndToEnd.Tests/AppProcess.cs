@@ -154,6 +154,9 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The running process's id (for reading its memory from /proc).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The app is not running.");
+
     public string Output()
     {
         lock (_output)

@@ -52,6 +52,26 @@ public sealed class OtlpIngestLimitsTests(IngestAppFixture fixture) : IClassFixt
     [Theory]
     [InlineData("http")]
     [InlineData("grpc")]
+    public async Task Of_two_copies_of_a_span_in_two_requests_the_one_stored_first_stays(string transport)
+    {
+        // On PostgreSQL the steps' key holds the start time (the table is partitioned by it): a later copy with
+        // another start must still be found and skipped, not stored beside the first.
+        var runId = $"run-copies-apart-{transport}";
+        var trace = TraceHex(transport == "http" ? 407 : 408);
+        var first = Span(trace, SpanHex(1), null, "stored first", 100, 5, ("agent.run_id", runId));
+        var later = Span(trace, SpanHex(1), null, "sent later, starts a day earlier", -86_400_000, 5, ("agent.run_id", runId));
+
+        Assert.Null(await ExportAsync(transport, Request([first])));
+        Assert.Null(await ExportAsync(transport, Request([later])));
+
+        var steps = await fixture.App.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps");
+        Assert.Equal("stored first", Assert.Single(steps.EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal(1, (await _client.RunAsync(runId))!.Value.GetProperty("stepCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("http")]
+    [InlineData("grpc")]
     public async Task Long_keys_stay_apart_the_marker_cannot_be_forged_and_duplicate_map_keys_resolve(string transport)
     {
         var runId = $"run-keys-{transport}";

@@ -136,8 +136,13 @@ internal sealed class PostgresIngestSession : IIngestSession
             copy.Complete();
         }
 
+        // The key has the start time in it (the table is partitioned by it), so a copy sent later with another start
+        // would not conflict: a span already stored under any start is skipped, as SQLite's key on the two ids does.
+        // The write holds the span's trace, so no other write can store it between this check and the commit.
         using var command = Command($"""
-            INSERT INTO steps ({StepColumnList}) SELECT {StepColumnList} FROM incoming_steps ORDER BY ord
+            INSERT INTO steps ({StepColumnList}) SELECT {StepColumnList} FROM incoming_steps AS i
+            WHERE NOT EXISTS (SELECT 1 FROM steps AS s WHERE s."TraceId" = i."TraceId" AND s."SpanId" = i."SpanId")
+            ORDER BY ord
             ON CONFLICT ("TraceId", "SpanId", "StartTime") DO NOTHING
             RETURNING "TraceId", "SpanId"
             """);

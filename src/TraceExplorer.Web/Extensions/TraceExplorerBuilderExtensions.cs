@@ -96,6 +96,10 @@ public static class TraceExplorerBuilderExtensions
         // Every address is bound here, the UI's from the standard URLs setting (default http://localhost:5080).
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // A body that trickles in holds its bytes (and its share of Ingest:MaxBytesInFlight) while it does.
+            kestrel.Limits.MinRequestBodyDataRate = ingest.MinRequestBodyBytesPerSecond > 0
+                ? new MinDataRate(ingest.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5))
+                : null;
             foreach (var address in ui)
             {
                 KestrelEndpoints.Listen(kestrel, address, HttpProtocols.Http1, ListenPurpose.Ui);
@@ -122,6 +126,7 @@ public static class TraceExplorerBuilderExtensions
         builder.Services.AddSingleton<OtlpLogMapper>();
         builder.Services.AddSingleton<RunChangeNotifier>();
         builder.Services.AddSingleton<IngestAuthorizer>();
+        builder.Services.AddSingleton<IngestByteBudget>();
         builder.Services.AddSingleton<IngestPipeline>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<IngestService>();

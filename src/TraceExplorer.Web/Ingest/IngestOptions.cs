@@ -24,7 +24,30 @@ public sealed class IngestOptions
     [Range(1024, int.MaxValue)]
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Export requests waiting for the writer; when full, senders are told to retry later.</summary>
+    /// <summary>
+    /// Request bytes held at once, over all requests, from the first byte read until each is answered (the decoded
+    /// form takes a few times more). Past it a request waits up to <see cref="BytesInFlightWaitSeconds"/> for room,
+    /// then gets 503 with Retry-After; a request alone is always let in, so one body up to <see cref="MaxRequestBodyBytes"/> fits.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxBytesInFlight { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>How long a request waits for room under <see cref="MaxBytesInFlight"/> before it is told to retry.</summary>
+    [Range(0, 30)]
+    public double BytesInFlightWaitSeconds { get; set; } = 2;
+
+    /// <summary>The slowest body accepted, in bytes per second after a 5 s grace: a slower sender gets 408.</summary>
+    [Range(0, int.MaxValue)]
+    public int MinRequestBodyBytesPerSecond { get; set; } = 1024;
+
+    /// <summary>
+    /// The most writing queued ahead of a request, in seconds at the rate writes achieve: past it senders get 503
+    /// with Retry-After, so they back off before their own timeouts (10 s for OpenTelemetry exporters).
+    /// </summary>
+    [Range(0.1, 60)]
+    public double MaxQueueSeconds { get; set; } = 3;
+
+    /// <summary>Export requests waiting for the writer, a backstop behind <see cref="MaxQueueSeconds"/>; when full, senders are told to retry later.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 256;
 

@@ -8,7 +8,9 @@ namespace TraceExplorer.Web.Ingest;
 /// <summary>
 /// A bounded queue in front of the store writer. Requests wait until their batch is committed; a writer takes every
 /// request queued meanwhile into the same transaction, so many small exports cost one commit. SQLite has one writer;
-/// on PostgreSQL <see cref="IngestOptions.Writers"/> write at once, each in its own transaction.
+/// on PostgreSQL <see cref="IngestOptions.Writers"/> write at once, each in its own transaction. The queue is sized in
+/// time: a request is refused once the work ahead of it would take longer than <see cref="IngestOptions.MaxQueueSeconds"/>
+/// to write at the rate writes have been achieving, so exporters back off well before their own timeouts.
 /// </summary>
 public sealed class IngestPipeline(
     IngestWriter writer,
@@ -19,12 +21,32 @@ public sealed class IngestPipeline(
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = options.Value.Writers == 1, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Queues a batch; false when the queue is full (nothing is queued then).</summary>
-    public bool TryEnqueue(IngestBatch batch, out Task committed)
+    private readonly WriteRateEstimate _rate = new();
+    private long _itemsAhead;
+
+    /// <summary>Items (spans and decisions) queued or being written.</summary>
+    public long ItemsAhead => Interlocked.Read(ref _itemsAhead);
+
+    /// <summary>
+    /// Queues a batch; false when the queue is full or the work ahead would take too long (nothing is queued then),
+    /// with how long the sender should wait before it retries.
+    /// </summary>
+    public bool TryEnqueue(IngestBatch batch, out Task committed, out TimeSpan retryAfter)
     {
         var pending = new PendingWrite(batch, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         committed = pending.Committed.Task;
-        return _queue.Writer.TryWrite(pending);
+        var ahead = Interlocked.Add(ref _itemsAhead, pending.Items);
+        var wait = _rate.TimeToWrite(ahead - pending.Items);
+        retryAfter = wait;
+
+        // An idle writer takes any one request, however large.
+        if ((ahead == pending.Items || wait.TotalSeconds <= options.Value.MaxQueueSeconds) && _queue.Writer.TryWrite(pending))
+        {
+            return true;
+        }
+
+        Interlocked.Add(ref _itemsAhead, -pending.Items);
+        return false;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,6 +99,8 @@ public sealed class IngestPipeline(
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await writer.WriteAsync(writes.Select(w => w.Batch).ToList(), stoppingToken);
+            _rate.Record(writes.Sum(w => w.Items), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Interlocked.Add(ref _itemsAhead, -writes.Sum(w => w.Items));
             logger.LogDebug("Wrote {Requests} request(s): {Spans} new spans, {Duplicates} duplicates, {Decisions} decisions in {Milliseconds:0.0} ms",
                 writes.Count, result.StoredSpans, result.DuplicateSpans, result.StoredDecisions, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var pending in writes)
@@ -91,6 +115,7 @@ public sealed class IngestPipeline(
         {
             // Log the failure, never the payload: span content stays out of the logs.
             logger.LogError("Writing {Count} export request(s) failed: {Error}", writes.Count, exception.GetType().Name + ": " + exception.Message);
+            Interlocked.Add(ref _itemsAhead, -writes.Sum(w => w.Items));
             foreach (var pending in writes)
             {
                 pending.Committed.TrySetException(exception);
@@ -100,5 +125,8 @@ public sealed class IngestPipeline(
         }
     }
 
-    private sealed record PendingWrite(IngestBatch Batch, TaskCompletionSource Committed);
+    private sealed record PendingWrite(IngestBatch Batch, TaskCompletionSource Committed)
+    {
+        public int Items { get; } = Batch.Spans.Count + Batch.Decisions.Count;
+    }
 }

@@ -38,9 +38,12 @@ public sealed class IngestService(IngestPipeline pipeline, OtlpTraceMapper trace
             return new IngestOutcome(IngestOutcome.Status.Stored, batch.RejectedItems, batch.RejectionMessage);
         }
 
-        if (!pipeline.TryEnqueue(batch, out var committed))
+        if (!pipeline.TryEnqueue(batch, out var committed, out var retryAfter))
         {
-            return new IngestOutcome(IngestOutcome.Status.Busy, Message: "The ingest queue is full; retry later.");
+            return new IngestOutcome(IngestOutcome.Status.Busy, Message: $"The ingest queue is full (about {retryAfter.TotalSeconds:0.0} s of writing ahead); retry later.")
+            {
+                RetryAfter = retryAfter,
+            };
         }
 
         try

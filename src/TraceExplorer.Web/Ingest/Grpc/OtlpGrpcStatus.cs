@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace TraceExplorer.Web.Ingest.Grpc;
@@ -26,5 +27,21 @@ internal static class OtlpGrpcStatus
         {
             throw new RpcException(new Status(StatusCode.Unavailable, outcome.Message ?? "Retry later."));
         }
+    }
+
+    /// <summary>
+    /// Counts a decoded request against the byte budget until it is answered (gRPC has read it whole by then, so this
+    /// caps how many are held while they wait to be written); UNAVAILABLE, which exporters retry, when there is no room.
+    /// </summary>
+    public static async Task<IngestByteBudget.Lease> HoldAsync(IngestByteBudget budget, IMessage request, ServerCallContext context)
+    {
+        var lease = budget.Open();
+        if (!await lease.TryGrowAsync(request.CalculateSize(), context.CancellationToken))
+        {
+            lease.Dispose();
+            throw new RpcException(new Status(StatusCode.Unavailable, "More request data is in flight than Ingest:MaxBytesInFlight allows; retry later."));
+        }
+
+        return lease;
     }
 }

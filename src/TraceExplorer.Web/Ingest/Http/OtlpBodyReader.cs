@@ -5,15 +5,17 @@ namespace TraceExplorer.Web.Ingest.Http;
 
 /// <summary>
 /// Reads a request body, gunzipping it when sent with Content-Encoding: gzip, and stops as soon as it passes the limit,
-/// so neither a large body nor a gzip bomb can exhaust memory.
+/// so neither a large body nor a gzip bomb can exhaust memory. Every byte held counts against the app's
+/// <see cref="IngestByteBudget"/> as it arrives, so many bodies at once, or bodies trickling in, cannot either.
 /// </summary>
 internal static class OtlpBodyReader
 {
-    public sealed record BodyError(int StatusCode, string Message);
+    /// <param name="RetryAfterSeconds">Set when the sender should retry later (a 503).</param>
+    public sealed record BodyError(int StatusCode, string Message, int? RetryAfterSeconds = null);
 
     public sealed record Body(ReadOnlyMemory<byte> Content, BodyError? Error);
 
-    public static async Task<Body> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<Body> ReadAsync(HttpRequest request, int maxBytes, IngestByteBudget.Lease lease, CancellationToken cancellationToken)
     {
         var contentEncoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
         if (contentEncoding is not ("" or "identity" or "gzip"))
@@ -34,7 +36,14 @@ internal static class OtlpBodyReader
 
         await using var source = contentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : null;
         var input = source ?? request.Body;
-        using var buffer = new MemoryStream();
+        // A body of known length is held in one buffer of that length, taken from the budget before it is read.
+        var expected = source is null && request.ContentLength is { } length ? (int)length : 0;
+        if (expected > 0 && !await lease.TryGrowAsync(expected, cancellationToken))
+        {
+            return Busy();
+        }
+
+        using var buffer = new MemoryStream(expected);
         var chunk = new byte[81920];
         try
         {
@@ -44,6 +53,11 @@ internal static class OtlpBodyReader
                 if (buffer.Length + read > maxBytes)
                 {
                     return TooLarge(maxBytes);
+                }
+
+                if (buffer.Length + read > lease.Bytes && !await lease.TryGrowAsync(buffer.Length + read - lease.Bytes, cancellationToken))
+                {
+                    return Busy();
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -66,6 +80,9 @@ internal static class OtlpBodyReader
 
         return new Body(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
     }
+
+    private static Body Busy() => new(ReadOnlyMemory<byte>.Empty, new BodyError(StatusCodes.Status503ServiceUnavailable,
+        "More request data is in flight than Ingest:MaxBytesInFlight allows; retry later.", RetryAfterSeconds: 1));
 
     private static Body TooLarge(int maxBytes) =>
         Fail(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes:N0} bytes after decompression.");

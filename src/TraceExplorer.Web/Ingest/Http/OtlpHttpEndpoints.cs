@@ -65,9 +65,16 @@ public static class OtlpHttpEndpoints
             return;
         }
 
-        var body = await OtlpBodyReader.ReadAsync(request, maxRequestBodyBytes, context.RequestAborted);
+        // The body's bytes stay counted against the budget until the request is answered.
+        using var held = context.RequestServices.GetRequiredService<IngestByteBudget>().Open();
+        var body = await OtlpBodyReader.ReadAsync(request, maxRequestBodyBytes, held, context.RequestAborted);
         if (body.Error is { } error)
         {
+            if (error.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await OtlpHttpResponses.WriteStatusAsync(context, error.StatusCode, bodyEncoding, error.Message);
             return;
         }
@@ -93,7 +100,7 @@ public static class OtlpHttpEndpoints
         if (outcome.Result != IngestOutcome.Status.Stored)
         {
             // Retryable: nothing was stored, and the sender's retry will be stored once.
-            context.Response.Headers.RetryAfter = "1";
+            context.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await OtlpHttpResponses.WriteStatusAsync(context, StatusCodes.Status503ServiceUnavailable, bodyEncoding, outcome.Message ?? "Retry later.");
             return;
         }
