@@ -121,7 +121,27 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
                     found.Add(new Detection(start, match.Length, RedactionKind.Phone));
                 }
             }
+
+            // libphonenumber is most of ingest's cost: once every digit of the stretch is in a number found, no other
+            // region can add one (a find that overlaps is dropped above), so the rest are not searched.
+            if (AllDigitsCovered(segment, offset, found))
+            {
+                return;
+            }
         }
+    }
+
+    private static bool AllDigitsCovered(string segment, int offset, List<Detection> found)
+    {
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (char.IsAsciiDigit(segment[i]) && !found.Any(d => d.Start <= offset + i && offset + i < d.End))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsPhoneChar(char c) => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')' or '.' or '/' or '\u00A0';
