@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
 using MudBlazor;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Components.Controls.Waterfall;
+using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Waterfall;
@@ -32,6 +36,7 @@ public sealed partial class RunDetail : IDisposable
     private bool _showPlumbing;
     private IReadOnlyList<StepOutline> _outlines = [];
     private FailureCause? _cause;
+    private IReadOnlyList<NewVersion> _newVersions = [];
     private string? _causeMessage;
     private int _panel;
     private string? _loadError;
@@ -53,6 +58,10 @@ public sealed partial class RunDetail : IDisposable
     [Inject] public required RunChangeNotifier Changes { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required ChangeTimelineQueries Timeline { get; init; }
+
+    [Inject] public required IOptions<ReportSettings> Settings { get; init; }
 
     /// <summary>Viewers see the run's structure; inputs, outputs and step payloads never reach their circuit.</summary>
     private bool _canSeePayloads;
@@ -127,6 +136,7 @@ public sealed partial class RunDetail : IDisposable
                     StateHasChanged();
                 }
 
+                _newVersions = await Timeline.NewVersionsAsync(_run, Settings.Value.NewVersionWindow);
                 _decisions = await Queries.GetDecisionsAsync(RunId) ?? [];
                 var wasFull = _model is null || _axis == FullAxis;
                 _outlines = await Steps.GetOutlineAsync(RunId);
@@ -217,6 +227,15 @@ public sealed partial class RunDetail : IDisposable
             return string.Join(" · ", parts);
         }
     }
+
+    /// <summary>Compare versions with the value the new one followed as A and the new one as B, within the run's agent.</summary>
+    private string CompareHref(NewVersion version) => "/compare?" + new CompareQuery
+    {
+        Dimension = CompareDimensions.Name(version.Dimension),
+        A = version.Previous,
+        B = version.Value,
+        Agent = _run?.AgentName,
+    }.ToQueryString();
 
     private string StepHref(int number) => $"/runs/{Uri.EscapeDataString(RunId)}?step={number}";
 
