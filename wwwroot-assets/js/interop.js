@@ -76,6 +76,17 @@ window.traceExplorer = {
     }
   },
 
+  // Scrolls a container (not the page) so its first element matching the selector is in view.
+  scrollChildIntoView: function (containerId, selector) {
+    const container = document.getElementById(containerId);
+    const child = container && container.querySelector(selector);
+    if (!child) return;
+    const box = container.getBoundingClientRect(), at = child.getBoundingClientRect();
+    if (at.top < box.top || at.bottom > box.bottom) {
+      container.scrollTop += at.top - box.top - 8;
+    }
+  },
+
   elementWidth: function (id) {
     const element = document.getElementById(id);
     return element ? element.getBoundingClientRect().width : 0;

@@ -9,76 +9,25 @@ namespace TraceExplorer.Core.Runs;
 public sealed class StepForest
 {
     private readonly IReadOnlyList<Step> _steps;
-    private readonly int[] _parent;
 
     public StepForest(IReadOnlyList<Step> steps)
     {
         _steps = steps;
-        var bySpan = new Dictionary<(string, string), int>(steps.Count);
-        for (var i = 0; i < steps.Count; i++)
-        {
-            bySpan.TryAdd((steps[i].TraceId, steps[i].SpanId), i);
-        }
-
-        _parent = new int[steps.Count];
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var parent = steps[i].ParentSpanId is { } id && bySpan.TryGetValue((steps[i].TraceId, id), out var p) && p != i ? p : -1;
-            _parent[i] = parent;
-        }
-
-        // A cycle in what was sent would make every walk up endless: its link back is cut.
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var seen = new HashSet<int> { i };
-            for (var at = i; _parent[at] >= 0; at = _parent[at])
-            {
-                if (!seen.Add(_parent[at]))
-                {
-                    _parent[at] = -1;
-                    break;
-                }
-            }
-        }
+        Tree = ParentTree.Of<Step, (string, string)>(steps, s => (s.TraceId, s.SpanId), s => s.ParentSpanId is { } parent ? (s.TraceId, parent) : null);
     }
+
+    /// <summary>The links alone, for the rules that are not about stored steps (<see cref="RootCauseErrors"/>).</summary>
+    public ParentTree Tree { get; }
 
     public int Count => _steps.Count;
 
     public Step this[int index] => _steps[index];
 
     /// <summary>The index of the step's parent, or -1 when it has none among the steps.</summary>
-    public int Parent(int index) => _parent[index];
+    public int Parent(int index) => Tree.Parent(index);
 
-    public IEnumerable<int> Ancestors(int index)
-    {
-        for (var at = _parent[index]; at >= 0; at = _parent[at])
-        {
-            yield return at;
-        }
-    }
+    public IEnumerable<int> Ancestors(int index) => Tree.Ancestors(index);
 
     /// <summary>The steps that have at least one descendant matching the condition.</summary>
-    public bool[] AncestorsOf(Func<Step, bool> condition)
-    {
-        var marked = new bool[_steps.Count];
-        for (var i = 0; i < _steps.Count; i++)
-        {
-            if (!condition(_steps[i]))
-            {
-                continue;
-            }
-
-            foreach (var ancestor in Ancestors(i))
-            {
-                if (marked[ancestor])
-                {
-                    break; // the rest of the way up is marked already
-                }
-
-                marked[ancestor] = true;
-            }
-        }
-
-        return marked;
-    }
+    public bool[] AncestorsOf(Func<Step, bool> condition) => Tree.AncestorsOf(i => condition(_steps[i]));
 }

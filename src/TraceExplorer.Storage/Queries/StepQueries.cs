@@ -56,6 +56,20 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
         return step is null ? null : StepItem.From(step);
     }
 
+    /// <summary>Steps named by run and step number, in one read (a drill-down's first call per run); the ones not found are left out.</summary>
+    public async Task<IReadOnlyDictionary<(string RunId, int StepNumber), StepItem>> GetStepsAsync(
+        IReadOnlyCollection<(string RunId, int StepNumber)> steps, CancellationToken cancellationToken = default)
+    {
+        var runIds = steps.Select(s => s.RunId).Distinct().ToList();
+        var numbers = steps.Select(s => s.StepNumber).Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Steps.AsNoTracking().Where(s => runIds.Contains(s.RunId) && numbers.Contains(s.StepNumber)).ToListAsync(cancellationToken);
+        var wanted = steps.ToHashSet();
+        return candidates.Where(s => wanted.Contains((s.RunId, s.StepNumber)))
+            .GroupBy(s => (s.RunId, s.StepNumber))
+            .ToDictionary(g => g.Key, g => StepItem.From(g.First()));
+    }
+
     /// <summary>The span ids of the run's steps whose name, tool, model, tool call id or attribute text contains the text.</summary>
     /// <param name="includePayloads">
     /// Whether error text and attributes may match: only for a role that may read them, or a match would reveal them.

@@ -21,4 +21,8 @@ public sealed class ReportSettings
     /// </summary>
     [Range(20, 1_000_000)]
     public int CompareMinRuns { get; set; } = Storage.Analytics.Compare.CohortRequest.DefaultMinRuns;
+
+    /// <summary>A run page lists the versions first seen (for the run's agent) at most this long before the run started as new.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan NewVersionWindow { get; set; } = TimeSpan.FromHours(24);
 }

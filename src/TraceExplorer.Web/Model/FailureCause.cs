@@ -1,12 +1,12 @@
 using TraceExplorer.Core.Model;
+using TraceExplorer.Core.Runs;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Web.Model;
 
 /// <summary>
-/// Where a run's failure starts: the deepest failed step, not the parents that failed because it did (an agent step
-/// over a tool call over its HTTP call). Of several such steps the one that started first, as the one the others
-/// most likely followed from.
+/// Where a run's failure starts, for its header: the step <see cref="RootCauseErrors"/> names (the deepest failed
+/// step, not the parents that failed because it did; of several, the first to start), with the tool it belongs to.
 /// </summary>
 /// <param name="FailedSteps">Failed steps with no failed step below them: the run's failures that caused something.</param>
 /// <param name="FailedAncestors">How many steps above the cause failed with it.</param>
@@ -15,47 +15,17 @@ public sealed record FailureCause(StepOutline Step, int FailedSteps, int FailedA
 {
     public static FailureCause? Find(IReadOnlyList<StepOutline> steps)
     {
-        var bySpan = new Dictionary<string, StepOutline>(steps.Count, StringComparer.Ordinal);
-        foreach (var step in steps)
-        {
-            bySpan.TryAdd(step.SpanId, step);
-        }
-
-        // Every failed step marks the steps above it: what is left failed on its own account.
-        var aboveAFailure = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var step in steps.Where(Failed))
-        {
-            foreach (var ancestor in Ancestors(step, bySpan))
-            {
-                if (!aboveAFailure.Add(ancestor.SpanId))
-                {
-                    break;
-                }
-            }
-        }
-
-        var causes = steps.Where(s => Failed(s) && !aboveAFailure.Contains(s.SpanId)).ToList();
-        if (causes.Count == 0)
+        var tree = ParentTree.Of<StepOutline, SpanKey>(steps, s => new SpanKey(s.SpanId), s => s.ParentSpanId is { } parent ? new SpanKey(parent) : null);
+        if (RootCauseErrors.First(tree, i => steps[i].Status == StepStatus.Error, i => (steps[i].StartTime, steps[i].StepNumber)) is not { } cause)
         {
             return null;
         }
 
-        var first = causes.OrderBy(s => s.StartTime).ThenBy(s => s.StepNumber).First();
-        var above = Ancestors(first, bySpan).ToList();
-        return new FailureCause(first, causes.Count, above.Count(Failed), first.ToolName ?? above.FirstOrDefault(s => s.ToolName is not null)?.ToolName);
+        var step = steps[cause.Index];
+        var tool = step.ToolName ?? tree.Ancestors(cause.Index).Select(i => steps[i].ToolName).FirstOrDefault(t => t is not null);
+        return new FailureCause(step, cause.Causes, cause.FailedAncestors, tool);
     }
 
-    private static bool Failed(StepOutline step) => step.Status == StepStatus.Error;
-
-    /// <summary>The steps above one, nearest first; a cycle in bad telemetry ends the walk.</summary>
-    private static IEnumerable<StepOutline> Ancestors(StepOutline step, Dictionary<string, StepOutline> bySpan)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { step.SpanId };
-        var current = step;
-        while (current.ParentSpanId is { } parent && bySpan.TryGetValue(parent, out var above) && seen.Add(above.SpanId))
-        {
-            yield return above;
-            current = above;
-        }
-    }
+    /// <summary>The outline is one run's: span ids alone key it.</summary>
+    private readonly record struct SpanKey(string SpanId);
 }

@@ -21,7 +21,6 @@ public sealed class RunDetailTests : PageTestContext
         Assert.Contains(cut.FindAll("a.version-chip"), a => a.GetAttribute("href") == $"/runs?policyVersion={run.PolicyVersion}");
         Assert.Contains(cut.FindAll(".relation a"), a => a.GetAttribute("href") == $"/runs/{run.ParentRunId}");
         cut.WaitForAssertion(() => Assert.Equal($"{run.StepCount} of {run.StepCount} shown", cut.Find(".wf-count").TextContent), LoadTimeout);
-        OpenDecisions(cut);
         var decisions = await db.Decisions.CountAsync(d => d.RunId == run.RunId);
         cut.WaitForAssertion(() => Assert.Equal(decisions, cut.FindAll(".ds-item").Count), LoadTimeout);
     }
@@ -45,14 +44,16 @@ public sealed class RunDetailTests : PageTestContext
         var (runId, decisionStep) = await TimedOutRunAsync();
         var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, runId));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".wf-count")), LoadTimeout);
-        OpenDecisions(cut);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".ds-item"), b => b.TextContent.Contains($"step {decisionStep}")), LoadTimeout);
 
         cut.FindAll(".ds-item").First(b => b.TextContent.Contains($"step {decisionStep}")).Click();
 
         cut.WaitForAssertion(() => Assert.EndsWith($"?step={decisionStep}", Navigation.Uri), LoadTimeout);
-        cut.FindAll(".mud-tab").First(tab => tab.TextContent == "Step").Click();
         cut.WaitForAssertion(() => Assert.Equal(decisionStep.ToString(), cut.Find("[data-testid=step-details]").GetAttribute("data-step")), LoadTimeout);
+
+        // The log stays beside the details, and the step's own decisions are listed in its details too.
+        Assert.NotEmpty(cut.FindAll(".ds-item.of-selected"));
+        Assert.NotEmpty(cut.FindAll("[data-testid=step-decisions] .sd-decision"));
     }
 
     [Fact]
@@ -77,9 +78,6 @@ public sealed class RunDetailTests : PageTestContext
         await cut.InvokeAsync(() => cut.Find("input[data-testid=show-plumbing]").Change(true));
         cut.WaitForAssertion(() => Assert.Equal("3 of 3 shown", cut.Find(".wf-count").TextContent), LoadTimeout);
     }
-
-    private static void OpenDecisions(IRenderedComponent<RunDetail> cut) =>
-        cut.FindAll(".mud-tab").First(tab => tab.TextContent.StartsWith("Decisions", StringComparison.Ordinal)).Click();
 
     // A run from after the policy rollout whose step 7 timed out, with the step of its egress-check decision.
     private async Task<(string RunId, int DecisionStep)> TimedOutRunAsync()

@@ -45,4 +45,35 @@ public sealed class ChangeTimelineQueriesTests : IAsyncLifetime
         Assert.Equal([new VersionChange("p1", "p2", hour.AddMinutes(61))], policy.Changes);
         Assert.Empty(timeline.Dimensions.Single(d => d.Dimension == CompareDimension.PromptVersion).Values);
     }
+
+    [Fact]
+    public async Task A_run_lists_the_versions_first_seen_within_the_window_before_it_with_the_value_they_followed()
+    {
+        var start = HandBuilt.Start;
+        var other = HandBuilt.Run("o1", 100, start.AddHours(-1), policy: "p9");
+        other.AgentName = "other-agent";
+        await _store.AddAsync(
+        [
+            HandBuilt.Run("r1", 100, start.AddHours(-48), policy: "p1", prompt: "v1"),
+            HandBuilt.Run("r2", 100, start.AddHours(-3), policy: "p2", prompt: "v1"),
+            HandBuilt.Run("r3", 100, start, policy: "p2", prompt: "v1"),
+            HandBuilt.Run("r4", 100, start.AddHours(2), policy: "p3", prompt: "v2"),
+            other,
+        ]);
+        var queries = _store.Get<ChangeTimelineQueries>();
+        async Task<IReadOnlyList<NewVersion>> NewAt(string runId) =>
+            await queries.NewVersionsAsync((await _store.Queries.GetRunAsync(runId))!, TimeSpan.FromHours(24));
+
+        // p2 arrived 3 h before r3, after p1; v1 is two days old; the other agent's p9 is not this agent's history.
+        Assert.Equal([new NewVersion(CompareDimension.PolicyVersion, "p2", start.AddHours(-3), "p1")], await NewAt("r3"));
+
+        // r4 is the first run of p3 and v2: new on the run itself, and what they followed is the latest before.
+        Assert.Equal(
+            [new NewVersion(CompareDimension.PromptVersion, "v2", start.AddHours(2), "v1"), new NewVersion(CompareDimension.PolicyVersion, "p3", start.AddHours(2), "p2")],
+            await NewAt("r4"));
+
+        // The very first values are new too, with nothing before them to compare with.
+        Assert.Equal([null, null], (await NewAt("r1")).Select(v => v.Previous));
+        Assert.Empty(await queries.NewVersionsAsync((await _store.Queries.GetRunAsync("r3"))!, TimeSpan.FromHours(2)));
+    }
 }

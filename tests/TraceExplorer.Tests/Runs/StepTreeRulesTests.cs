@@ -82,6 +82,23 @@ public sealed class StepTreeRulesTests
     }
 
     [Fact]
+    public void The_failure_starts_at_the_first_cause_to_start_and_its_failed_parents_are_counted()
+    {
+        var forest = Forest(
+            Step("run", null, 0, s => s.Status = StepStatus.Error),
+            Step("tool", "run", 1, s => s.Status = StepStatus.Error),
+            Step("http", "tool", 2, s => s.Status = StepStatus.Error),
+            Step("late", "run", 9, s => s.Status = StepStatus.Error),
+            Step("fine", "run", 3));
+
+        var cause = RootCauseErrors.First(forest.Tree, i => forest[i].Status == StepStatus.Error, i => forest[i].StartTime);
+
+        Assert.Equal(new RootCause(2, 2, 2), cause);
+        Assert.Equal(RootCauseErrors.Count(forest), cause!.Causes);
+        Assert.Null(RootCauseErrors.First(forest.Tree, _ => false, i => i));
+    }
+
+    [Fact]
     public void A_child_with_its_parents_start_is_numbered_after_it_whatever_the_span_ids()
     {
         // Span ids sort the child first; the same start millisecond must not.

@@ -30,6 +30,32 @@ public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory
         return new ChangeTimeline(bucket, buckets, dimensions);
     }
 
+    /// <summary>
+    /// The run's versions that were new when it started (see <see cref="NewVersion"/>): first seen per value computed
+    /// by the database, over the runs of the run's agent up to its start.
+    /// </summary>
+    public async Task<IReadOnlyList<NewVersion>> NewVersionsAsync(RunDetails run, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        // Up to and with the run itself: the run may be the first to carry its value.
+        var filter = new RunFilter { Agent = run.AgentName, To = run.StartTime.AddMilliseconds(1) };
+        var found = new List<NewVersion>();
+        foreach (var dimension in CompareDimensions.Versions)
+        {
+            if (run.Versions.Of(dimension) is not { } value)
+            {
+                continue;
+            }
+
+            var values = await comparisons.GetValuesAsync(dimension, filter, cancellationToken);
+            if (NewVersion.Find(dimension, values, value, run.StartTime, window) is { } fresh)
+            {
+                found.Add(fresh);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Each value after the first, as a change from the value that came before it.</summary>
     public static IReadOnlyList<VersionChange> Changes(IReadOnlyList<DimensionValue> valuesByFirstSeen) =>
         valuesByFirstSeen.Zip(valuesByFirstSeen.Skip(1), (before, after) => new VersionChange(before.Value, after.Value, after.FirstSeen)).ToList();

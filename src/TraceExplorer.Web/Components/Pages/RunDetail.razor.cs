@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using MudBlazor;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Components.Controls.Waterfall;
+using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Ingest;
 using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Waterfall;
@@ -11,8 +15,8 @@ using TraceExplorer.Web.Security;
 namespace TraceExplorer.Web.Components.Pages;
 
 /// <summary>
-/// The run explorer: header, waterfall, step details and decision log. The selected step is in the URL (?step=N) so a
-/// link opens the run at that step.
+/// The run explorer: header, waterfall, step details and decision log. The selected step and the side tab are in the
+/// URL (?step=N&amp;tab=replay) so a link opens the run there and Back returns to the tab before.
 /// </summary>
 public sealed partial class RunDetail : IDisposable
 {
@@ -24,6 +28,8 @@ public sealed partial class RunDetail : IDisposable
     private int? _selectedRow;
     private int? _shownStepParameter;
     private string? _search;
+    private string? _searchedText;
+    private CancellationTokenSource? _typing;
     private string? _pinNote;
     private List<int>? _matches;
     private HashSet<int> _matchRows = [];
@@ -32,17 +38,26 @@ public sealed partial class RunDetail : IDisposable
     private bool _showPlumbing;
     private IReadOnlyList<StepOutline> _outlines = [];
     private FailureCause? _cause;
+    private IReadOnlyList<NewVersion> _newVersions = [];
     private string? _causeMessage;
     private int _panel;
     private string? _loadError;
     private bool _loading = true;
     private WaterfallView? _waterfall;
+    private ElementReference _title;
+    private bool _titleFocused;
+    private string? _revealedDecisionsOf;
+    private const string DecisionsId = "run-decisions";
+    private const string ReplayTab = "replay";
     private LiveRefresh? _live;
 
     [Parameter] public required string RunId { get; set; }
 
     /// <summary>The step number to select, from the URL.</summary>
     [SupplyParameterFromQuery(Name = "step")] public int? Step { get; set; }
+
+    /// <summary>The side panel's tab, from the URL: "replay", or the step's details when absent.</summary>
+    [SupplyParameterFromQuery(Name = "tab")] public string? Tab { get; set; }
 
     [CascadingParameter] public Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthenticationState { get; set; }
 
@@ -54,14 +69,24 @@ public sealed partial class RunDetail : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    [Inject] public required ChangeTimelineQueries Timeline { get; init; }
+
+    [Inject] public required IOptions<ReportSettings> Settings { get; init; }
+
+    [Inject] public required IJSRuntime JS { get; init; }
+
     /// <summary>Viewers see the run's structure; inputs, outputs and step payloads never reach their circuit.</summary>
     private bool _canSeePayloads;
-
-    private List<BreadcrumbItem> Breadcrumbs => [new("Runs", "/runs"), new(RunId, href: null, disabled: true)];
 
     private TimeAxis FullAxis => new(0, _model?.RunDurationMs ?? 1);
 
     private int? CurrentMatch => _matches is { Count: > 0 } matches ? matches[_matchIndex] : null;
+
+    /// <summary>The decisions taken at the selected step, listed in its details and the replay.</summary>
+    private IReadOnlyList<DecisionItem> SelectedDecisions =>
+        _selectedStep is { } step ? _decisions.Where(d => d.SpanId == step.SpanId).ToList() : [];
+
+    private const string StepsHref = "#waterfall";
 
     protected override void OnInitialized()
     {
@@ -73,6 +98,8 @@ public sealed partial class RunDetail : IDisposable
     {
         Changes.RunsChanged -= OnRunsChanged;
         _live?.Dispose();
+        _typing?.Cancel();
+        _typing?.Dispose();
     }
 
     protected override async Task OnParametersSetAsync()
@@ -95,6 +122,8 @@ public sealed partial class RunDetail : IDisposable
             }
         }
 
+        _panel = string.Equals(Tab, ReplayTab, StringComparison.OrdinalIgnoreCase) && _canSeePayloads ? 1 : 0;
+
         if (Step != _shownStepParameter)
         {
             _shownStepParameter = Step;
@@ -103,6 +132,80 @@ public sealed partial class RunDetail : IDisposable
                 await ShowStepAsync(found.i);
             }
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Focus starts at the run's title, as after any navigation, so the skip link is the next Tab away.
+        if (!_titleFocused && _run is not null && _title.Context is not null)
+        {
+            _titleFocused = true;
+            await _title.FocusAsync(preventScroll: true);
+        }
+
+        // The selected step's decisions are brought into view in the log beside it, once per selection.
+        if (_selectedStep?.SpanId != _revealedDecisionsOf)
+        {
+            _revealedDecisionsOf = _selectedStep?.SpanId;
+            if (_revealedDecisionsOf is not null)
+            {
+                await JS.InvokeVoidAsync("traceExplorer.scrollChildIntoView", DecisionsId, ".ds-item.of-selected");
+            }
+        }
+    }
+
+    /// <summary>The skip link: straight to the waterfall, whose arrow keys walk the steps.</summary>
+    private async Task SkipToStepsAsync()
+    {
+        if (_waterfall is not null)
+        {
+            await _waterfall.FocusAsync();
+        }
+    }
+
+    /// <summary>A tab change is a new history entry: Back returns to the tab before.</summary>
+    private void ChoosePanel(int panel)
+    {
+        _panel = panel;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", panel == 1 ? ReplayTab : null));
+    }
+
+    /// <summary>How the run's input begins, for the folded input and output.</summary>
+    private static string Preview(string? input) =>
+        input is null ? "" : input.Length <= 90 ? input.ReplaceLineEndings(" ") : input[..90].ReplaceLineEndings(" ") + "…";
+
+    /// <summary>How long typing pauses before the search runs.</summary>
+    private static readonly TimeSpan SearchDebounce = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The search runs as the user types, once typing pauses; Enter runs it at once.</summary>
+    private void OnSearchTyped(string text)
+    {
+        _search = text;
+        _typing?.Cancel();
+        _typing?.Dispose();
+        _typing = new CancellationTokenSource();
+        _ = SearchWhenTypingPausesAsync(_typing.Token);
+    }
+
+    private async Task SearchWhenTypingPausesAsync(CancellationToken typing)
+    {
+        try
+        {
+            await Task.Delay(SearchDebounce, typing);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // typed again
+        }
+
+        await InvokeAsync(async () =>
+        {
+            if (!typing.IsCancellationRequested && _search != _searchedText)
+            {
+                await SearchAsync();
+                StateHasChanged();
+            }
+        });
     }
 
     private void OnRunsChanged(IReadOnlyCollection<string> runIds)
@@ -127,6 +230,7 @@ public sealed partial class RunDetail : IDisposable
                     StateHasChanged();
                 }
 
+                _newVersions = await Timeline.NewVersionsAsync(_run, Settings.Value.NewVersionWindow);
                 _decisions = await Queries.GetDecisionsAsync(RunId) ?? [];
                 var wasFull = _model is null || _axis == FullAxis;
                 _outlines = await Steps.GetOutlineAsync(RunId);
@@ -218,6 +322,15 @@ public sealed partial class RunDetail : IDisposable
         }
     }
 
+    /// <summary>Compare versions with the value the new one followed as A and the new one as B, within the run's agent.</summary>
+    private string CompareHref(NewVersion version) => "/compare?" + new CompareQuery
+    {
+        Dimension = CompareDimensions.Name(version.Dimension),
+        A = version.Previous,
+        B = version.Value,
+        Agent = _run?.AgentName,
+    }.ToQueryString();
+
     private string StepHref(int number) => $"/runs/{Uri.EscapeDataString(RunId)}?step={number}";
 
     private async Task SelectRowAsync(int row)
@@ -294,6 +407,7 @@ public sealed partial class RunDetail : IDisposable
             return;
         }
 
+        _searchedText = _search;
         var spans = await Steps.SearchAsync(RunId, _search, PayloadAccess.CanSeePayloads(await UserAsync()));
         _matches = spans.Where(_model.RowBySpan.ContainsKey).Select(s => _model.RowBySpan[s]).Distinct().Order().ToList();
         _matchRows = _matches.ToHashSet();
@@ -321,6 +435,7 @@ public sealed partial class RunDetail : IDisposable
     private void ClearSearch()
     {
         _search = null;
+        _searchedText = null;
         _matches = null;
         _matchRows = [];
     }

@@ -170,4 +170,27 @@ public sealed class StepTree
             yield return parent;
         }
     }
+
+    /// <summary>The rows and every row above them: what a filtered tree shows so each match keeps its place.</summary>
+    public HashSet<int> WithAncestors(IEnumerable<int> rows)
+    {
+        var kept = new HashSet<int>();
+        foreach (var row in rows)
+        {
+            if (!kept.Add(row))
+            {
+                continue;
+            }
+
+            foreach (var ancestor in Ancestors(row))
+            {
+                if (!kept.Add(ancestor))
+                {
+                    break; // the rest of the way up is kept already
+                }
+            }
+        }
+
+        return kept;
+    }
 }

@@ -19,9 +19,10 @@ public sealed record TimeAxis(double StartMs, double EndMs)
     public bool Overlaps(double startMs, double durationMs) => startMs <= EndMs && startMs + durationMs >= StartMs;
 
     /// <summary>About <paramref name="target"/> tick positions at a round step (1, 2 or 5 × a power of ten ms).</summary>
-    public IReadOnlyList<double> Ticks(int target = 6)
+    public IReadOnlyList<double> Ticks(int target = 6) => TicksEvery(NiceStep(SpanMs / Math.Max(target, 1)));
+
+    private List<double> TicksEvery(double step)
     {
-        var step = NiceStep(SpanMs / Math.Max(target, 1));
         var first = Math.Ceiling(StartMs / step) * step;
         var ticks = new List<double>();
         for (var tick = first; tick <= EndMs + (step * 1e-9); tick += step)
@@ -44,6 +45,22 @@ public sealed record TimeAxis(double StartMs, double EndMs)
         }
 
         return new TimeAxis(StartMs + (a * SpanMs), StartMs + (b * SpanMs));
+    }
+
+    /// <summary>
+    /// The axis labels: the round ticks and the end of the window, all in one unit (ms, s or min, chosen by the
+    /// window's end) on round steps of that unit, with as many decimals as the step needs. A tick too close to the end gives way to the end's label.
+    /// </summary>
+    public IReadOnlyList<AxisLabel> Labels(int target = 6)
+    {
+        var unit = EndMs < 1000 ? (Ms: 1.0, Name: "ms") : EndMs < 120_000 ? (Ms: 1000.0, Name: "s") : (Ms: 60_000.0, Name: "min");
+        var step = NiceStep(SpanMs / unit.Ms / Math.Max(target, 1)) * unit.Ms;
+        var decimals = (int)Math.Clamp(Math.Ceiling(-Math.Log10(step / unit.Ms) - 1e-9), 0, 6);
+        string Text(double ms) => (ms / unit.Ms).ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture) + " " + unit.Name;
+
+        var labels = TicksEvery(step).Where(t => Percent(t) <= 82).Select(t => new AxisLabel(Percent(t), Text(t), false)).ToList();
+        labels.Add(new AxisLabel(100, Text(EndMs), true));
+        return labels;
     }
 
     public static double NiceStep(double rough)

@@ -31,6 +31,16 @@ public sealed class StepTreeTests
     }
 
     [Fact]
+    public void A_filtered_tree_keeps_the_rows_above_each_match()
+    {
+        var tree = StepTree.Build(Steps);
+
+        Assert.Equal([0, 1, 2], tree.WithAncestors([2]).Order());
+        Assert.Equal([0, 1, 2, 4], tree.WithAncestors([4, 2, 1]).Order());
+        Assert.Empty(tree.WithAncestors([]));
+    }
+
+    [Fact]
     public void Collapsing_hides_exactly_the_descendants()
     {
         var tree = StepTree.Build(Steps);

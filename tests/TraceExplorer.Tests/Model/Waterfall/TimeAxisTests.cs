@@ -22,6 +22,22 @@ public sealed class TimeAxisTests
     }
 
     [Fact]
+    public void Labels_share_one_unit_and_the_end_of_the_axis_is_always_labelled()
+    {
+        // A 45.9 s run: every label in seconds (not "0 ms" beside "10.00 s"), its end labelled, the 40 s tick too near the end left out.
+        Assert.Equal(["0 s", "10 s", "20 s", "30 s", "46 s"], Texts(new TimeAxis(0, 45_914.9)));
+        Assert.Equal(["0 s", "10 s", "20 s", "30 s", "40 s", "50 s"], Texts(new TimeAxis(0, 50_000)));
+        Assert.True(new TimeAxis(0, 45_914.9).Labels()[^1] is { Percent: 100, AtEnd: true });
+
+        // Zoomed into a second: the step is 100 ms, so one decimal of a second.
+        Assert.Equal(["12.4 s", "12.6 s", "12.8 s", "13.1 s"], Texts(new TimeAxis(12_300, 13_100)));
+        Assert.Equal(["0 ms", "100 ms", "200 ms", "300 ms", "400 ms", "600 ms"], Texts(new TimeAxis(0, 600)));
+        Assert.Equal(["0 min", "2 min", "4 min", "6 min", "8 min", "12 min"], Texts(new TimeAxis(0, 690_000)));
+    }
+
+    private static string[] Texts(TimeAxis axis) => axis.Labels().Select(l => l.Text).ToArray();
+
+    [Fact]
     public void Bars_are_placed_in_percent_and_clipped_to_the_window()
     {
         var axis = new TimeAxis(100, 300);

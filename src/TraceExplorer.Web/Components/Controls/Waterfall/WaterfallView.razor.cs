@@ -12,13 +12,14 @@ namespace TraceExplorer.Web.Components.Controls.Waterfall;
 /// </summary>
 public sealed partial class WaterfallView
 {
-    public const int RowHeight = 28;
+    public const int RowHeight = 24;
 
     private readonly string _bodyId = "wf-body-" + Guid.NewGuid().ToString("N");
     private readonly string _axisId = "wf-axis-" + Guid.NewGuid().ToString("N");
     private HashSet<int> _collapsed = [];
     private List<int> _visible = [];
     private WaterfallViewModel? _shownModel;
+    private IReadOnlySet<int>? _shownOnly;
     private int? _shownSelection;
     private int? _shownMatch;
     private IReadOnlyList<int>? _highlightedRepeats;
@@ -26,6 +27,7 @@ public sealed partial class WaterfallView
     private double? _dragFrom;
     private double? _dragTo;
     private double _axisWidth;
+    private ElementReference _root;
 
     [Inject] public required IJSRuntime JS { get; init; }
 
@@ -44,13 +46,16 @@ public sealed partial class WaterfallView
 
     [Parameter] public int? CurrentMatchRow { get; set; }
 
+    /// <summary>While a search is on, only these rows and the rows above them are shown; null shows every row.</summary>
+    [Parameter] public IReadOnlySet<int>? OnlyRows { get; set; }
+
     [Parameter] public bool ShowCriticalPath { get; set; }
 
     /// <summary>Collapses or expands every row that has children.</summary>
     public void SetAllCollapsed(bool collapsed)
     {
         _collapsed = collapsed ? Enumerable.Range(0, Model.Tree.Count).Where(Model.Tree.HasChildren).ToHashSet() : [];
-        _visible = Model.Tree.VisibleRows(_collapsed);
+        _visible = Visible();
         StateHasChanged();
     }
 
@@ -61,7 +66,13 @@ public sealed partial class WaterfallView
             _shownModel = Model;
             _highlightedRepeats = null;
             _collapsed = [];
-            _visible = Model.Tree.VisibleRows(_collapsed);
+            _visible = Visible();
+        }
+
+        if (!ReferenceEquals(_shownOnly, OnlyRows))
+        {
+            _shownOnly = OnlyRows;
+            _visible = Visible();
         }
 
         // A newly selected step or search match is revealed once; after that, collapsing its parents is the user's call.
@@ -71,7 +82,7 @@ public sealed partial class WaterfallView
             if (target is { } row && row < Model.Tree.Count && Model.Tree.Ancestors(row).Any(_collapsed.Contains))
             {
                 _collapsed.ExceptWith(Model.Tree.Ancestors(row));
-                _visible = Model.Tree.VisibleRows(_collapsed);
+                _visible = Visible();
             }
         }
 
@@ -82,6 +93,9 @@ public sealed partial class WaterfallView
             _scrollTo = SelectedRow;
         }
     }
+
+    /// <summary>Moves the keyboard into the tree, where the arrow keys walk the steps (the skip link's target).</summary>
+    public ValueTask FocusAsync() => _root.FocusAsync();
 
     /// <summary>Brings a row into view, e.g. the current search match.</summary>
     public void Reveal(int row)
@@ -135,6 +149,18 @@ public sealed partial class WaterfallView
         return classes;
     }
 
+    private List<int> Visible()
+    {
+        var rows = Model.Tree.VisibleRows(_collapsed);
+        if (OnlyRows is null)
+        {
+            return rows;
+        }
+
+        var kept = Model.Tree.WithAncestors(OnlyRows.Where(r => r < Model.Tree.Count));
+        return rows.Where(kept.Contains).ToList();
+    }
+
     private Task SelectAsync(int row) => SelectedRowChanged.InvokeAsync(row);
 
     /// <summary>Highlights a group of identical calls, or clears it when chosen again.</summary>
@@ -147,7 +173,7 @@ public sealed partial class WaterfallView
             _collapsed.Add(row);
         }
 
-        _visible = Model.Tree.VisibleRows(_collapsed);
+        _visible = Visible();
         return Task.CompletedTask;
     }
 
