@@ -19,6 +19,12 @@ public static class ExplainLinks
 
     public static string Explain(ExplainQuery query) => "/explain?" + query.ToQueryString();
 
+    /// <summary>The explain page for an analytics page's filters as the symptom's window and versions, narrowed by <paramref name="symptom"/>.</summary>
+    public static string Explain(AnalyticsQuery filters, Func<ExplainQuery, ExplainQuery> symptom) => Explain(symptom(new ExplainQuery { Filters = filters.Filters }));
+
+    /// <summary>"Runs that failed like this one": the runs of the same agent whose step of the same group failed.</summary>
+    public static string FailedLike(string? agent, string step) => Explain(new ExplainQuery { Filters = new RunListQuery { Agent = agent }, FailedStep = step });
+
     public static RunListQuery Query(RunFilter filter) => new()
     {
         From = Format(filter.From),
