@@ -31,7 +31,7 @@ public static class ExplainApi
         var result = await explain.ExplainAsync(request, cancellationToken);
         if (query.IsCsv)
         {
-            return AnalyticsApi.Csv("explain.csv", ExplainColumns.Values, result.Causes.Concat(result.InTheRuns));
+            return AnalyticsApi.Csv("explain.csv", ExplainColumns.Csv, result.Causes.Concat(result.InTheRuns));
         }
 
         var sentence = ExplainSentence.For(result, request);
