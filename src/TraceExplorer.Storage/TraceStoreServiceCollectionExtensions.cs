@@ -30,6 +30,7 @@ public static class TraceStoreServiceCollectionExtensions
         services.AddSingleton<Analytics.Reports.ComplaintQueries>();
         services.AddSingleton<Analytics.Reports.LatencyReportQueries>();
         services.AddSingleton<Analytics.Reports.DecisionQueries>();
+        services.AddSingleton<Analytics.Explain.ExplainQueries>();
         services.AddSingleton<Analytics.Rollups.RollupMaterializer>();
         services.AddSingleton<Deletion.RunDeletion>();
         services.AddSingleton<Retention.RetentionService>();

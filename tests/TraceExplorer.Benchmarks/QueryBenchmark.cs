@@ -38,6 +38,10 @@ var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd
     ("decisions, page 1", "/api/decisions"),
     ("decisions, policy blocks", "/api/decisions?kind=policyBlock"),
 
+    ("explain errors, 24 h", $"/api/explain?status=error&from={day}"),
+    ("explain errors, all", "/api/explain?status=error"),
+    ("explain failed step, all", "/api/explain?failedStep=orders.lookup"),
+    ("explain repeated tool, all", "/api/explain?repeatedTool=kb.search"),
     // Not analytics pages, but they read the same steps and rollups: a change to either shows here.
     ("compare policy, ±1 day", "/api/compare?dimension=policy_version"),
     ("compare policy, all time", "/api/compare?dimension=policy_version&window=all"),

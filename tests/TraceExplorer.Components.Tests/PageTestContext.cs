@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Testing;
@@ -35,6 +36,8 @@ public abstract class PageTestContext : MudTestContext
         Services.AddSingleton(Store.Steps);
         Services.AddSingleton(Store.Get<CohortComparisonQueries>());
         Services.AddSingleton(Store.Get<ChangeTimelineQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Explain.ExplainQueries>());
+        Services.TryAddSingleton(TimeProvider.System);
         Services.AddSingleton(Changes);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("test-user");

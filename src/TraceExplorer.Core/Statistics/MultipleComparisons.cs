@@ -25,6 +25,24 @@ public static class MultipleComparisons
     }
 
     /// <summary>
+    /// Holm-adjusted p-values: each the smallest family-wise level at which its hypothesis would be rejected, so a
+    /// table can show one number per test and compare it with 0.05 (monotone in the raw p-values, at most 1).
+    /// </summary>
+    public static double[] HolmAdjusted(IReadOnlyList<double> pValues)
+    {
+        var adjusted = new double[pValues.Count];
+        var order = Enumerable.Range(0, pValues.Count).OrderBy(i => pValues[i]).ToList();
+        var running = 0.0;
+        for (var rank = 0; rank < order.Count; rank++)
+        {
+            running = Math.Max(running, Math.Min(1, (order.Count - rank) * pValues[order[rank]]));
+            adjusted[order[rank]] = running;
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>
     /// Which of <paramref name="tests"/> are significant as a family: small samples are never claimed and do not
     /// count towards the family; the same test object listed twice counts once.
     /// </summary>

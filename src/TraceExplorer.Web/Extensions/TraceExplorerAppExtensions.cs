@@ -96,6 +96,7 @@ public static class TraceExplorerAppExtensions
         app.MapReplayApi();
         app.MapCompareApi();
         app.MapAnalyticsApi();
+        app.MapExplainApi();
         app.MapDecisionsApi();
         app.MapComplaintsApi();
         var ingest = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value;

@@ -37,6 +37,11 @@ public sealed partial class SlowSteps
         _series = SeriesChart.Lines(points, "p95 (s)", scale: 0.001);
     }
 
+    /// <summary>The selected group's p95, the threshold its "Explain" link names the slow runs by.</summary>
+    private string? SlowThreshold => _groups.FirstOrDefault(g => g.Group == _selected) is { } group && double.IsFinite(group.P95Ms)
+        ? Math.Round(group.P95Ms).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
+
     private void SelectRow(SlowStepGroup group) => Select(group.Group);
 
     protected override async Task ShowSelectionAsync()

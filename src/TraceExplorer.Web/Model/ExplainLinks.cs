@@ -1,0 +1,44 @@
+using TraceExplorer.Storage.Analytics.Explain;
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>
+/// Links from an explanation to the runs behind its numbers: the runs list with the filter of those runs. What the
+/// runs list cannot filter on (the step that failed, complaints, decisions) is left out, so the list shows the runs
+/// of the same window, agent and values that the number counts among.
+/// </summary>
+public static class ExplainLinks
+{
+    public static string Runs(RunFilter filter) => "/runs?" + Query(filter).ToQueryString();
+
+    public static string Runs(RunFilter filter, ExplainKey value) => Runs(ExplainDimensions.With(filter, value.Dimension, value.Value));
+
+    /// <summary>The explain page for the runs list's current filters as the symptom.</summary>
+    public static string Explain(RunListQuery filters) => "/explain?" + new ExplainQuery { Filters = filters with { Page = null, PageSize = null, Sort = null, Dir = null, Q = null } }.ToQueryString();
+
+    public static string Explain(ExplainQuery query) => "/explain?" + query.ToQueryString();
+
+    /// <summary>The explain page for an analytics page's filters as the symptom's window and versions, narrowed by <paramref name="symptom"/>.</summary>
+    public static string Explain(AnalyticsQuery filters, Func<ExplainQuery, ExplainQuery> symptom) => Explain(symptom(new ExplainQuery { Filters = filters.Filters }));
+
+    /// <summary>"Runs that failed like this one": the runs of the same agent whose step of the same group failed.</summary>
+    public static string FailedLike(string? agent, string step) => Explain(new ExplainQuery { Filters = new RunListQuery { Agent = agent }, FailedStep = step });
+
+    public static RunListQuery Query(RunFilter filter) => new()
+    {
+        From = Format(filter.From),
+        To = Format(filter.To),
+        Status = filter.Status?.ToString().ToLowerInvariant(),
+        Agent = filter.Agent,
+        Route = filter.Route,
+        PromptVersion = filter.PromptVersion,
+        PolicyVersion = filter.PolicyVersion,
+        ToolContractVersion = filter.ToolContractVersion,
+        RouteConfigVersion = filter.RouteConfigVersion,
+        Model = filter.Model,
+        MinDurationMs = filter.MinDurationMs?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static string? Format(DateTime? time) => time is { } t ? RunListQuery.FormatTime(t) : null;
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics.Explain;
+using TraceExplorer.Storage.Queries;
+
+namespace TraceExplorer.Web.Model;
+
+/// <summary>
+/// The explain page's and <c>GET /api/explain</c>'s state as query-string text: the symptom as the runs list's filters
+/// (the same names) plus what happened in the runs, and the baseline (others, before, or a filter whose names carry a
+/// <c>b.</c> prefix: <c>b.promptVersion</c>). Parsed here once, so that a link reproduces an explanation.
+/// </summary>
+public sealed record ExplainQuery
+{
+    public const string BaselinePrefix = "b.";
+
+    public RunListQuery Filters { get; init; } = new();
+
+    /// <summary>Runs in which a step of this group (a tool, model, schema or step name) failed.</summary>
+    public string? FailedStep { get; init; }
+
+    /// <summary>With <see cref="SlowerThanMs"/>: runs in which a step of this group was slower than that.</summary>
+    public string? SlowStep { get; init; }
+
+    public string? SlowerThanMs { get; init; }
+
+    /// <summary>Runs that called this tool twice or more with identical arguments.</summary>
+    public string? RepeatedTool { get; init; }
+
+    /// <summary>"true": runs with a complaint.</summary>
+    public string? Complaints { get; init; }
+
+    /// <summary>Runs with a decision of this kind (approval, policyBlock, routing, fallback, audit).</summary>
+    public string? Decision { get; init; }
+
+    /// <summary>others (default), before, or filter (the b.* filters).</summary>
+    public string? Baseline { get; init; }
+
+    public RunListQuery BaselineFilters { get; init; } = new();
+
+    /// <summary>json (default) or csv.</summary>
+    public string? Format { get; init; }
+
+    public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    public static ExplainQuery FromUri(string uri)
+    {
+        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
+        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
+        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
+        var baseline = values.Where(v => v.Key.StartsWith(BaselinePrefix, StringComparison.Ordinal))
+            .Select(v => new KeyValuePair<string, string?>(v.Key[BaselinePrefix.Length..], v.Value.ToString()));
+        return new ExplainQuery
+        {
+            Filters = RunListQuery.FromUri(uri),
+            FailedStep = Get("failedStep"),
+            SlowStep = Get("slowStep"),
+            SlowerThanMs = Get("slowerThanMs"),
+            RepeatedTool = Get("repeatedTool"),
+            Complaints = Get("complaints"),
+            Decision = Get("decision"),
+            Baseline = Get("baseline"),
+            BaselineFilters = RunListQuery.FromUri(QueryString.Create(baseline).ToUriComponent()),
+            Format = Get("format"),
+        };
+    }
+
+    /// <summary>The query string (without '?'), leaving out what is empty.</summary>
+    public string ToQueryString()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                pairs.Add(new(name, value));
+            }
+        }
+
+        Add("failedStep", FailedStep);
+        Add("slowStep", SlowStep);
+        Add("slowerThanMs", SlowerThanMs);
+        Add("repeatedTool", RepeatedTool);
+        Add("complaints", Complaints);
+        Add("decision", Decision);
+        Add("baseline", Baseline);
+        Add("format", Format);
+        var baseline = QueryHelpers.ParseQuery("?" + BaselineFilters.ToQueryString())
+            .Select(p => new KeyValuePair<string, string?>(BaselinePrefix + p.Key, p.Value.ToString()));
+        var parts = new[]
+        {
+            Filters.ToQueryString(),
+            QueryString.Create(pairs).ToUriComponent().TrimStart('?'),
+            QueryString.Create(baseline).ToUriComponent().TrimStart('?'),
+        };
+        return string.Join("&", parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>Parses every value; each that does not parse adds an error under its parameter's name.</summary>
+    /// <param name="utcNow">The end of a window with a start and no end, for the window before it.</param>
+    public ExplainRequest ToRequest(DateTime utcNow, out Dictionary<string, string[]> errors)
+    {
+        var filter = Filters.ToRequest(out errors).Filter;
+        var found = errors;
+        void Fail(string name, string message) => found[name] = [message];
+        if (Filters.Q is not null)
+        {
+            Fail("q", "Free text is not an explain filter; name the runs by status, time, agent, route, version or model.");
+        }
+
+        double? slowerThan = null;
+        if (SlowerThanMs is not null)
+        {
+            if (double.TryParse(SlowerThanMs, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && double.IsFinite(parsed))
+            {
+                slowerThan = parsed;
+            }
+            else
+            {
+                Fail("slowerThanMs", $"'{SlowerThanMs}' is not a non-negative number of milliseconds.");
+            }
+        }
+        else if (SlowStep is not null)
+        {
+            Fail("slowerThanMs", "A slow step needs slowerThanMs, the threshold in milliseconds.");
+        }
+
+        var complaints = false;
+        if (Complaints is not null && !bool.TryParse(Complaints, out complaints))
+        {
+            Fail("complaints", $"'{Complaints}' is not true or false.");
+        }
+
+        DecisionKind? decision = null;
+        if (Decision is not null)
+        {
+            if (Enum.TryParse<DecisionKind>(Decision, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Decision, out _))
+            {
+                decision = kind;
+            }
+            else
+            {
+                Fail("decision", $"'{Decision}' is not a decision kind; use one of {string.Join(", ", Enum.GetNames<DecisionKind>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+            }
+        }
+
+        var baseline = (Baseline ?? "others").ToLowerInvariant() switch
+        {
+            "others" => ExplainBaseline.Others,
+            "before" => ExplainBaseline.WindowBefore,
+            "filter" => ExplainBaseline.Filter,
+            _ => (ExplainBaseline?)null,
+        };
+        if (baseline is null)
+        {
+            Fail("baseline", $"'{Baseline}' is not a baseline; use others, before or filter.");
+        }
+
+        if (baseline == ExplainBaseline.WindowBefore && filter.From is null)
+        {
+            Fail("baseline", "The window before needs the symptom's window: set from (and to, or it ends now).");
+        }
+
+        var baselineFilter = BaselineFilters.ToRequest(out var baselineErrors).Filter;
+        foreach (var (name, messages) in baselineErrors)
+        {
+            found[BaselinePrefix + name] = messages;
+        }
+
+        if (Format is not null && !IsCsv && !string.Equals(Format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            Fail("format", $"'{Format}' is not a format; use json or csv.");
+        }
+
+        if (baseline == ExplainBaseline.WindowBefore && filter.From is { } from && filter.To is null)
+        {
+            filter = filter with { To = utcNow > from ? utcNow : from.AddHours(1) };
+        }
+
+        return new ExplainRequest
+        {
+            Symptom = new ExplainSymptom
+            {
+                Filter = filter,
+                FailedStep = FailedStep,
+                SlowStep = SlowStep,
+                SlowerThanMs = slowerThan,
+                RepeatedTool = RepeatedTool,
+                WithComplaints = complaints,
+                Decision = decision,
+            },
+            Baseline = baseline ?? ExplainBaseline.Others,
+            BaselineFilter = baseline == ExplainBaseline.Filter ? baselineFilter : null,
+        };
+    }
+}

@@ -1,0 +1,42 @@
+using TraceExplorer.Core.Demo;
+using TraceExplorer.Web.Components.Pages;
+
+namespace TraceExplorer.Components.Tests.Pages;
+
+public sealed class ExplainTests : PageTestContext
+{
+    [Fact]
+    public void The_symptom_in_the_url_is_explained_with_a_sentence_whose_numbers_link_to_runs()
+    {
+        Navigation.NavigateTo($"/explain?failedStep={DemoIncidents.TimingOutTool}");
+
+        var cut = Render<Explain>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=explain-sentence]")), LoadTimeout);
+        var sentence = cut.Find("[data-testid=explain-sentence]");
+        Assert.Contains(DemoIncidents.TimingOutTool, sentence.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(sentence.QuerySelectorAll("a[href^='/runs?']"));
+        Assert.Contains(DemoIncidents.Policy.After, cut.Find("[data-testid=explain-causes]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_symptom_the_page_asks_for_one()
+    {
+        Navigation.NavigateTo("/explain");
+
+        var cut = Render<Explain>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=explain-empty]")), LoadTimeout);
+        Assert.Empty(cut.FindAll("[data-testid=explain-sentence]"));
+    }
+
+    [Fact]
+    public void A_bad_value_is_shown_under_its_name()
+    {
+        Navigation.NavigateTo("/explain?decision=veto");
+
+        var cut = Render<Explain>();
+
+        cut.WaitForAssertion(() => Assert.Contains("decision", cut.Find("[data-testid=report-errors]").TextContent, StringComparison.Ordinal), LoadTimeout);
+    }
+}
