@@ -147,7 +147,8 @@ public sealed class RunPageTests(AppFixture app)
         await Expect(policy).ToContainTextAsync("policy-2026.11.2");
         await policy.GetByTestId("compare-previous").ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/compare\\?dimension=policy_version&a=policy-2026\\.11\\.1&b=policy-2026\\.11\\.2&agent="));
+        // The comparison then writes its window into the URL too; the agent stays.
+        await Expect(page).ToHaveURLAsync(new Regex("/compare\\?dimension=policy_version&a=policy-2026\\.11\\.1&b=policy-2026\\.11\\.2(&[^&#]+)*&agent=support-agent"));
     }
 
     [Fact]
