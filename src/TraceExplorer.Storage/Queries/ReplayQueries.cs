@@ -74,25 +74,7 @@ public sealed class ReplayQueries(RunQueries runs)
 
     /// <summary>The call's normalized messages (docs/conventions.md), as the step details show them.</summary>
     private static System.Text.Json.JsonElement? Messages(StepItem step) =>
-        step.Attributes is { ValueKind: System.Text.Json.JsonValueKind.Object } attributes
-        && attributes.TryGetProperty(AgentAttributes.Messages, out var value)
-        && value.ValueKind == System.Text.Json.JsonValueKind.String
-        && TryParse(value.GetString()!) is { ValueKind: System.Text.Json.JsonValueKind.Array } messages
-            ? messages
-            : null;
-
-    private static System.Text.Json.JsonElement? TryParse(string json)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(json);
-            return document.RootElement.Clone();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+        StepAttributes.Json(step.Attributes, AgentAttributes.Messages) is { ValueKind: System.Text.Json.JsonValueKind.Array } messages ? messages : null;
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 

@@ -55,29 +55,17 @@ public sealed class RunDiffQueries(RunQueries runs)
     /// <summary>What a model call produced, from its normalized messages: text, and each tool asked for with its arguments.</summary>
     private static string? Answer(StepItem step)
     {
-        if (StepAttributes.Get(step.Attributes, AgentAttributes.Messages) is not { } json)
+        if (StepAttributes.Json(step.Attributes, AgentAttributes.Messages) is not { ValueKind: System.Text.Json.JsonValueKind.Array } messages)
         {
-            return null;
+            return StepAttributes.Get(step.Attributes, AgentAttributes.Messages);
         }
 
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array)
-            {
-                return json;
-            }
-
-            var parts = document.RootElement.EnumerateArray()
-                .Where(m => m.TryGetProperty("output", out var output) && output.ValueKind == System.Text.Json.JsonValueKind.True)
-                .SelectMany(m => m.TryGetProperty("parts", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Array ? p.EnumerateArray().ToList() : [])
-                .Select(p => string.Join("\u001f", new[] { "type", "text", "name", "arguments" }.Select(f => p.TryGetProperty(f, out var v) ? v.ToString() : "")));
-            return string.Join("\u001e", parts);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return json;
-        }
+        var parts = messages.EnumerateArray()
+            .Where(m => m.ValueKind == System.Text.Json.JsonValueKind.Object && m.TryGetProperty("output", out var output) && output.ValueKind == System.Text.Json.JsonValueKind.True)
+            .SelectMany(m => m.TryGetProperty("parts", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.Array ? p.EnumerateArray().ToList() : [])
+            .Where(p => p.ValueKind == System.Text.Json.JsonValueKind.Object)
+            .Select(p => string.Join("\u001f", new[] { "type", "text", "name", "arguments" }.Select(f => p.TryGetProperty(f, out var v) ? v.ToString() : "")));
+        return string.Join("\u001e", parts);
     }
 
     private static string DecisionKey(DecisionItem decision) =>

@@ -37,6 +37,25 @@ public static class StepAttributes
                 .ToList()
             : [];
 
+    /// <summary>A string attribute that holds JSON (traceexplorer.messages, traceexplorer.tools), parsed; null when absent or not JSON.</summary>
+    public static JsonElement? Json(JsonElement? attributes, string key)
+    {
+        if (Get(attributes, key) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Text that holds JSON, indented for reading; anything else unchanged.</summary>
     public static string Pretty(string text)
     {

@@ -28,15 +28,9 @@ public sealed class FrameworkMappingTests
     {
         var (_, steps) = Summarise(stack);
 
-        var offered = steps.SelectMany(s => ToolDefinitionsJson.Read(AttributeText(s, A.ToolsOffered))).Select(t => t.Name.Replace("support_", "", StringComparison.Ordinal)).ToHashSet();
+        var offered = steps.SelectMany(s => ToolDefinitionsJson.Read(Attribute(s, A.ToolsOffered))).Select(t => t.Name.Replace("support_", "", StringComparison.Ordinal)).ToHashSet();
 
         Assert.True(offered.IsSupersetOf(["orders_lookup", "kb_search"]), $"{stack}: {string.Join(", ", offered)}");
-    }
-
-    private static string? AttributeText(Step step, string key)
-    {
-        using var document = JsonDocument.Parse(step.AttributesJson ?? "{}");
-        return document.RootElement.TryGetProperty(key, out var value) ? value.GetString() : null;
     }
 
     [Theory]
