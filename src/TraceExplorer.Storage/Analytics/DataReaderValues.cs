@@ -13,4 +13,13 @@ public static class DataReaderValues
 
     public static string? Text(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary><see cref="Double(DbDataReader, int)"/> of the column named <paramref name="name"/>.</summary>
+    public static double Double(this DbDataReader reader, string name) => reader.Double(reader.GetOrdinal(name));
+
+    /// <summary><see cref="Long(DbDataReader, int)"/> of the column named <paramref name="name"/>.</summary>
+    public static long Long(this DbDataReader reader, string name) => reader.Long(reader.GetOrdinal(name));
+
+    /// <summary><see cref="Text(DbDataReader, int)"/> of the column named <paramref name="name"/>.</summary>
+    public static string? Text(this DbDataReader reader, string name) => reader.Text(reader.GetOrdinal(name));
 }

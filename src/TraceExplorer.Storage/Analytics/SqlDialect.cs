@@ -37,6 +37,13 @@ public sealed class SqlDialect
     /// </summary>
     public string StepsByRun => Provider == StoreProvider.Postgres ? "" : "INDEXED BY \"IX_steps_RunId_StepNumber\"";
 
+    /// <summary>
+    /// Written after the runs table of a query that wants the run nearest a duration (<c>ORDER BY</c> duration
+    /// <c>LIMIT 1</c> from a bound): on SQLite, reads the duration index from the bound instead of every run of an
+    /// agent sorted. PostgreSQL, with its statistics, needs no hint.
+    /// </summary>
+    public string RunsByDuration => Provider == StoreProvider.Postgres ? "" : "INDEXED BY \"IX_runs_DurationMs\"";
+
     public const string StepsOfRunsJoin = "s.\"RunId\" = r.\"RunId\"";
 
     /// <summary>The largest integer not above a non-negative value (SQLite's CAST truncates; PostgreSQL's rounds).</summary>

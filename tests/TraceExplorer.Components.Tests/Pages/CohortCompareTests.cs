@@ -22,6 +22,7 @@ public sealed class CohortCompareTests : PageTestContext
         Assert.Equal(11, cut.FindAll("[data-metric]").Count);
         Assert.Contains("/runs?", cut.Find("[data-testid=cohorts] a").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=estimate-note]"));
+        Assert.Contains("Latency percentiles and the histogram are estimated to within 1 %", cut.Find("[data-testid=run-estimate-note]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

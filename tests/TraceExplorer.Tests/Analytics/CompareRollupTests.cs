@@ -81,6 +81,44 @@ public sealed class CompareRollupTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("support-agent", null, null)]
+    [InlineData(null, 30, 50)]
+    public async Task Values_read_from_rolled_up_days_and_hours_are_the_exact_ones(string? agent, int? fromHour, int? toHour)
+    {
+        // Three days of runs, every 25 minutes, of two agents whose policies change at different times.
+        var runs = Enumerable.Range(0, 170).Select(i =>
+        {
+            var start = HandBuilt.Start.AddMinutes(25 * i + 7);
+            var support = i % 3 != 0;
+            var policy = support ? (i < 90 ? "policy-1" : "policy-2") : (i < 40 ? "billing-1" : "billing-2");
+            var run = HandBuilt.Run($"r{i}", 500 + i, start, policy: policy, prompt: i % 2 == 0 ? "p1" : "p2");
+            run.AgentName = support ? "support-agent" : "billing-agent";
+            return (object)run;
+        }).ToList();
+        await _store.AddAsync(runs);
+        var filter = new RunFilter
+        {
+            Agent = agent,
+            From = fromHour is { } f ? HandBuilt.Start.AddHours(f).AddMinutes(13) : null,
+            To = toHour is { } t ? HandBuilt.Start.AddHours(t).AddMinutes(41) : null,
+        };
+        var queries = _store.Get<CohortComparisonQueries>();
+
+        foreach (var dimension in new[] { CompareDimension.PolicyVersion, CompareDimension.PromptVersion })
+        {
+            var exact = await queries.GetValuesByAgentAsync(dimension, filter);
+            await new RollupMaterializer(_store.ContextFactory, new FixedClock(HandBuilt.Start.AddDays(4))).RunAsync(1000, onlySettled: false);
+            var rolledUp = await queries.GetValuesByAgentAsync(dimension, filter);
+
+            Assert.NotEmpty(exact);
+            Assert.Equal(Ordered(exact), Ordered(rolledUp));
+        }
+
+        static List<AgentValue> Ordered(IEnumerable<AgentValue> values) => values.OrderBy(v => v.Agent, StringComparer.Ordinal).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The comparison from the steps alone, then again once the hours are rolled up.</summary>
     private async Task<(CohortComparison Exact, CohortComparison RolledUp)> CompareAsync(CohortRequest request)
     {

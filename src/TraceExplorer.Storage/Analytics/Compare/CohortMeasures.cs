@@ -1,6 +1,6 @@
 namespace TraceExplorer.Storage.Analytics.Compare;
 
-/// <summary>What the database computed for one cohort's runs.</summary>
+/// <summary>One cohort's run figures (see <see cref="CohortRunCounts"/>).</summary>
 internal sealed record CohortMeasures
 {
     public static readonly CohortMeasures Empty = new()
@@ -21,12 +21,6 @@ internal sealed record CohortMeasures
     public double P50Ms { get; init; }
     public double P95Ms { get; init; }
     public double P99Ms { get; init; }
-
-    /// <summary>Rank sums within the pooled cohorts of duration, steps, tool calls and tokens, in that order.</summary>
-    public double[] RankSums { get; init; } = [0, 0, 0, 0];
-
-    /// <summary>This cohort's rows' share of each pooled tie term, in the order of <see cref="RankSums"/>.</summary>
-    public double[] TieTerms { get; init; } = [0, 0, 0, 0];
 
     public long PolicyBlocked { get; init; }
     public long FellBack { get; init; }

@@ -19,18 +19,20 @@ internal static class CohortSql
     /// <summary>The cohort's runs, then the steps (alias s) of each.</summary>
     public static string StepsOfCohort(SqlDialect dialect) => $"cohort CROSS JOIN steps s {dialect.StepsByRun}";
 
-    public static void AppendCohort(SqlQuery query, CohortRequest request, string a, string b)
+    /// <param name="reading">How the statement reads the cohort: once, several times over (computed once and kept), or
+    /// probed in duration order by each of several readers (inlined into each, through the duration index).</param>
+    public static void AppendCohort(SqlQuery query, CohortRequest request, string a, string b, CohortReading reading = CohortReading.Once)
     {
         var cohort = Of(query, request, a, b, "r", "StartTime");
         var filter = RunFilterSql.Where(query, request.Filter);
         query.Append($"""
-            WITH cohort AS (
+            WITH cohort AS {reading switch { CohortReading.Shared => "MATERIALIZED ", CohortReading.ByDuration => "NOT MATERIALIZED ", _ => "" }}(
                 SELECT * FROM (
                     SELECT r."RunId" AS run_id, r."StartTime" AS started, r."DurationMs" AS duration, r."AgentName" AS agent, r."Route" AS route,
                         CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed,
                         r."StepCount" AS steps, r."ToolCallCount" AS tool_calls, (r."InputTokens" + r."OutputTokens") AS tokens,
                         {cohort} AS c
-                    FROM runs r
+                    FROM runs r {(reading == CohortReading.ByDuration ? query.Dialect.RunsByDuration : "")}
                     WHERE {filter}) x
                 WHERE c IS NOT NULL)
 

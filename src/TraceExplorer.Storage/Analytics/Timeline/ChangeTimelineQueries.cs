@@ -1,14 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Statistics;
 using TraceExplorer.Storage.Analytics.Compare;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Timeline;
 
 /// <summary>
 /// When each version value was live and how traffic behaved meanwhile, so a change lines up with its effect.
-/// Counts and percentiles per bucket are computed by the database.
+/// Runs and failures per bucket are exact; the p95 per bucket is read from durations binned 2 % wide, within 1 %. Both
+/// come from the rolled-up days and hours of the range and from the runs outside them (see <see cref="ReportScope"/>).
 /// </summary>
-public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory, CohortComparisonQueries comparisons)
+public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory, CohortComparisonQueries comparisons, TimeProvider clock)
 {
     /// <summary>Ranges up to this long are drawn per hour, longer ones per day.</summary>
     public static readonly TimeSpan HourlyUpTo = TimeSpan.FromDays(3);
@@ -23,7 +26,7 @@ public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory
         foreach (var dimension in CompareDimensions.Versions)
         {
             var values = await comparisons.GetValuesAsync(dimension, filter, cancellationToken);
-            var runs = await RunsByValueAsync(db, filter, bucket, dimension, cancellationToken);
+            var runs = await RunsByValueAsync(db, filter, bucket, CompareDimensions.RunColumn(dimension)!, cancellationToken);
             dimensions.Add(new DimensionTimeline(dimension, values, runs, Changes(values)));
         }
 
@@ -68,37 +71,64 @@ public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory
         return first is { } f && last is { } l && l - f <= HourlyUpTo ? TimeBucket.Hour : TimeBucket.Day;
     }
 
-    private static async Task<IReadOnlyList<TimelineBucket>> BucketsAsync(TraceDbContext db, RunFilter filter, TimeBucket bucket, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineBucket>> BucketsAsync(TraceDbContext db, RunFilter filter, TimeBucket bucket, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
-        query.Append($"""
-            WITH bucketed AS (
-                SELECT {query.Dialect.Bucket("r.\"StartTime\"", bucket)} AS bucket, r."DurationMs" AS duration, CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed
-                FROM runs r WHERE {where}),
-            ranked AS (SELECT bucket, duration, failed, {PercentileSql.RankColumns("duration", "bucket")} FROM bucketed)
-            SELECT bucket, COUNT(*), SUM(failed), {PercentileSql.Of(query.Dialect, "duration", 95)}
-            FROM ranked GROUP BY bucket ORDER BY bucket
-            """);
-        return await query.ReadAsync(db, reader => new TimelineBucket(
-            SqlDialect.ParseBucket(reader.GetString(0), bucket), reader.Long(1), reader.Long(2), reader.Double(3)), cancellationToken);
+        var parts = await PartsAsync(db, query, filter, bucket, "b", "CASE WHEN r.\"Status\" = 'Error' THEN 1 ELSE 0 END",
+            DurationHistogram.BucketSql("r.\"DurationMs\""), "u.\"Failures\"", "u.\"Bucket\"", cancellationToken);
+        query.Append($"SELECT t, b, SUM(n) AS n, SUM(f) AS f FROM ({parts}) parts GROUP BY t, b");
+        var rows = await query.ReadAsync(db, reader => (
+            Time: SqlDialect.ParseBucket(reader.GetString(0), bucket), Value: DurationHistogram.ValueOf((int)reader.Long(1)), Runs: reader.Long(2), Failed: reader.Long(3)), cancellationToken);
+        return rows.GroupBy(r => r.Time).OrderBy(g => g.Key).Select(g => new TimelineBucket(
+            g.Key, g.Sum(r => r.Runs), g.Sum(r => r.Failed),
+            PooledCounts.Percentile(PooledCounts.Of(g.Select(r => new PooledCount(r.Value, r.Runs, 0))), ofB: false, 95))).ToList();
     }
 
-    private static async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<DateTime, long>>> RunsByValueAsync(
-        TraceDbContext db, RunFilter filter, TimeBucket bucket, CompareDimension dimension, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<DateTime, long>>> RunsByValueAsync(
+        TraceDbContext db, RunFilter filter, TimeBucket bucket, string column, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
-        var where = RunFilterSql.Where(query, filter);
-        var column = RunFilterSql.Column("r", CompareDimensions.RunColumn(dimension)!);
-        query.Append($"""
-            SELECT {column}, {query.Dialect.Bucket("r.\"StartTime\"", bucket)} AS bucket, COUNT(*)
-            FROM runs r WHERE {column} IS NOT NULL AND {where}
-            GROUP BY {column}, bucket
-            """);
+        var parts = await PartsAsync(db, query, filter, bucket, "v", "0", RunFilterSql.Column("r", column), "0", RunFilterSql.Column("u", column), cancellationToken);
+        query.Append($"SELECT v, t, SUM(n) FROM ({parts}) parts WHERE v IS NOT NULL GROUP BY v, t");
         var rows = await query.ReadAsync(db, reader => (Value: reader.GetString(0), Bucket: SqlDialect.ParseBucket(reader.GetString(1), bucket), Runs: reader.Long(2)), cancellationToken);
         return rows.GroupBy(r => r.Value).ToDictionary(
             g => g.Key,
             g => (IReadOnlyDictionary<DateTime, long>)g.ToDictionary(r => r.Bucket, r => r.Runs),
             StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The runs of the filter as rows (time bucket t, a key named <paramref name="key"/>, runs n, failures f): the runs
+    /// outside the rolled-up hours one by one (<paramref name="runKey"/>, <paramref name="runFailed"/> over alias r),
+    /// and the rolled-up days (for daily buckets) and hours (<paramref name="rollupKey"/>,
+    /// <paramref name="rollupFailed"/> over alias u), grouped by bucket and key.
+    /// </summary>
+    private async Task<string> PartsAsync(TraceDbContext db, SqlQuery query, RunFilter filter, TimeBucket bucket, string key,
+        string runFailed, string runKey, string rollupFailed, string rollupKey, CancellationToken cancellationToken)
+    {
+        var scope = await ReportScope.CreateAsync(db, query, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var dialect = query.Dialect;
+        var parts = new List<string>
+        {
+            $"""
+            SELECT {dialect.Bucket("r.\"StartTime\"", bucket)} AS t, {runKey} AS {key}, COUNT(*) AS n, SUM({runFailed}) AS f
+            FROM runs r WHERE {scope.RunsWhere}
+            GROUP BY {dialect.Bucket("r.\"StartTime\"", bucket)}, {runKey}
+            """,
+        };
+        var (days, hours) = bucket == TimeBucket.Day ? scope.Coverage.SplitDays() : ([], scope.Coverage.Rollups);
+        foreach (var (table, ranges) in new[] { ("rollup_run_days", days), ("rollup_run_hours", hours) })
+        {
+            if (ranges.Count > 0)
+            {
+                parts.Add($"""
+                    SELECT {dialect.Bucket("u.\"Hour\"", bucket)}, {rollupKey}, SUM(u."Runs"), SUM({rollupFailed})
+                    FROM {table} u WHERE {scope.RollupWhere("u", ranges)}
+                    GROUP BY {dialect.Bucket("u.\"Hour\"", bucket)}, {rollupKey}
+                    """);
+            }
+        }
+
+        return string.Join("\nUNION ALL\n", parts);
     }
 }

@@ -35,8 +35,11 @@ public sealed partial class CohortCompare : IDisposable
 
     [Inject] public required IOptions<ReportSettings> Settings { get; init; }
 
+    private const string RunEstimateText = "Latency percentiles and the histogram are estimated to within 1 %, and latency and tokens are tested on values binned 2 % wide; "
+        + "counts, rates and means are exact.";
+
     private const string StepEstimateText = "Step percentiles are estimated to within 1 %, and step latency is tested on durations binned 2 % wide, "
-        + "from hourly duration histograms; counts, failure rates, calls per run and the run figures above are exact.";
+        + "from hourly duration histograms; counts, failure rates and calls per run are exact.";
 
     private string DimensionName => CompareDimensions.Name(_request?.Dimension ?? CompareDimension.PolicyVersion);
 
