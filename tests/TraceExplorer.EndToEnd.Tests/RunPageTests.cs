@@ -84,7 +84,7 @@ public sealed class RunPageTests(AppFixture app)
     {
         var page = await PageAsync(1280, 800);
         await page.GotoAsync($"/runs/{await TimedOutRunAsync()}");
-        await Expect(page.Locator(".wf-row").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
         await Expect(page.Locator("h1")).ToBeFocusedAsync();
 
         var presses = 0;
