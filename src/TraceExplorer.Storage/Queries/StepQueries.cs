@@ -16,10 +16,7 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT "StepNumber", "SpanId", "ParentSpanId", "Kind", "Name", "ToolName", "Model", "StartTime", "DurationMs", "Status", "ErrorType", "ValidationPassed", "ToolArgumentsHash"
-            FROM steps WHERE "RunId" = @run ORDER BY "StepNumber", "Id"
-            """;
+        command.CommandText = $"""SELECT {OutlineColumns} FROM steps WHERE "RunId" = @run ORDER BY "StepNumber", "Id" """;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@run";
         parameter.Value = runId;
@@ -29,24 +26,81 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            outline.Add(new StepOutline(
-                reader.GetInt32(0),
-                reader.GetString(1),
-                Text(2),
-                Enum.Parse<StepKind>(reader.GetString(3)),
-                reader.GetString(4),
-                Text(5),
-                Text(6),
-                DateTime.SpecifyKind(reader.GetDateTime(7), DateTimeKind.Utc),
-                reader.GetDouble(8),
-                Enum.Parse<StepStatus>(reader.GetString(9)),
-                Text(10),
-                reader.IsDBNull(11) ? null : reader.GetBoolean(11),
-                Text(12)));
+            outline.Add(ReadOutline(reader));
         }
 
         return outline;
+    }
+
+    private const string OutlineColumns =
+        "\"StepNumber\", \"SpanId\", \"ParentSpanId\", \"Kind\", \"Name\", \"ToolName\", \"Model\", \"StartTime\", \"DurationMs\", \"Status\", \"ErrorType\", \"ValidationPassed\", \"ToolArgumentsHash\"";
+
+    private static StepOutline ReadOutline(System.Data.Common.DbDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new StepOutline(
+            reader.GetInt32(0),
+            reader.GetString(1),
+            Text(2),
+            Enum.Parse<StepKind>(reader.GetString(3)),
+            reader.GetString(4),
+            Text(5),
+            Text(6),
+            DateTime.SpecifyKind(reader.GetDateTime(7), DateTimeKind.Utc),
+            reader.GetDouble(8),
+            Enum.Parse<StepStatus>(reader.GetString(9)),
+            Text(10),
+            reader.IsDBNull(11) ? null : reader.GetBoolean(11),
+            Text(12));
+    }
+
+    /// <summary>
+    /// The run's first <paramref name="limit"/> steps in step order (fewer when step numbers tie at the cut) and the later
+    /// steps linked to them, for painting the first screen of the waterfall before the whole outline is read.
+    /// </summary>
+    /// <remarks>
+    /// Both reads stay small on a run of any size: the first is a range of the (RunId, StepNumber) index, the second
+    /// returns only the few steps past the cut that are linked to the first ones.
+    /// </remarks>
+    public async Task<OutlineStart> GetOutlineStartAsync(string runId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var numberedByAgent = await db.Runs.AsNoTracking().Where(r => r.RunId == runId).Select(r => r.StepIdsFromAgent).FirstOrDefaultAsync(cancellationToken);
+
+        var first = new Analytics.SqlQuery(Analytics.SqlDialect.For(db));
+        first.Append($"SELECT {OutlineColumns} FROM steps WHERE \"RunId\" = {first.Parameter(runId)} ORDER BY \"StepNumber\", \"Id\" LIMIT {first.Parameter(limit + 1)}");
+        var read = await first.ReadAsync(db, ReadOutline, cancellationToken);
+        if (read.Count <= limit)
+        {
+            return new OutlineStart { Steps = read, Complete = true, Later = [], NumberedByAgent = numberedByAgent };
+        }
+
+        // Everything numbered from the cut on is "later"; a tie at the cut is left wholly to the later side.
+        var cut = read[^1].StepNumber;
+        var steps = read.Where(s => s.StepNumber < cut).ToList();
+        var spans = steps.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
+        var parents = steps.Select(s => s.ParentSpanId).OfType<string>().Where(p => !spans.Contains(p)).Distinct().ToList();
+        if (steps.Count == 0)
+        {
+            return new OutlineStart { Steps = [], Complete = false, Later = [], NumberedByAgent = numberedByAgent };
+        }
+
+        var later = new Analytics.SqlQuery(Analytics.SqlDialect.For(db));
+        later.Append($"SELECT {OutlineColumns} FROM steps WHERE \"RunId\" = {later.Parameter(runId)} AND \"StepNumber\" >= {later.Parameter(cut)} AND (\"ParentSpanId\" IN (")
+            .Append(string.Join(", ", spans.Select(s => later.Parameter(s)))).Append(")");
+        if (parents.Count > 0)
+        {
+            later.Append(" OR \"SpanId\" IN (").Append(string.Join(", ", parents.Select(p => later.Parameter(p)))).Append(")");
+        }
+
+        later.Append(")");
+        return new OutlineStart
+        {
+            Steps = steps,
+            Complete = false,
+            Later = await later.ReadAsync(db, ReadOutline, cancellationToken),
+            NumberedByAgent = numberedByAgent,
+        };
     }
 
     public async Task<StepItem?> GetStepAsync(string runId, string spanId, CancellationToken cancellationToken = default)

@@ -50,6 +50,12 @@ public sealed partial class RunDetail : IDisposable
     private const string DecisionsId = "run-decisions";
     private const string ReplayTab = "replay";
     private LiveRefresh? _live;
+    private PersistingComponentStateSubscription _persisting;
+    private IReadOnlyList<StepOutline>? _firstRows;
+
+    /// <summary>How many rows the page paints from the start of the outline, before the whole of it is read: a screen and more.</summary>
+    private const int FirstScreenRows = 40;
+    private const string PrerenderedKey = "run-first-screen";
 
     [Parameter] public required string RunId { get; set; }
 
@@ -75,6 +81,8 @@ public sealed partial class RunDetail : IDisposable
 
     [Inject] public required IJSRuntime JS { get; init; }
 
+    [Inject] public required PersistentComponentState PageState { get; init; }
+
     /// <summary>Viewers see the run's structure; inputs, outputs and step payloads never reach their circuit.</summary>
     private bool _canSeePayloads;
 
@@ -92,11 +100,13 @@ public sealed partial class RunDetail : IDisposable
     {
         _live = new LiveRefresh(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }), Runs.LiveInterval);
         Changes.RunsChanged += OnRunsChanged;
+        _persisting = PageState.RegisterOnPersisting(PersistFirstScreen, RenderMode.InteractiveServer);
     }
 
     public void Dispose()
     {
         Changes.RunsChanged -= OnRunsChanged;
+        _persisting.Dispose();
         _live?.Dispose();
         _typing?.Cancel();
         _typing?.Dispose();
@@ -111,6 +121,23 @@ public sealed partial class RunDetail : IDisposable
             _selectedStep = null;
             _matches = null;
             _matchRows = [];
+            _model = null;
+            _firstRows = null;
+            if (!RendererInfo.IsInteractive)
+            {
+                await PrerenderAsync();
+                _panel = string.Equals(Tab, ReplayTab, StringComparison.OrdinalIgnoreCase) && _canSeePayloads ? 1 : 0;
+                return;
+            }
+
+            if (PageState.TryTakeFromJson<PrerenderedRun>(PrerenderedKey, out var prerendered) && prerendered?.Run.RunId == RunId)
+            {
+                _run = prerendered.Run;
+                _canSeePayloads = prerendered.CanSeePayloads;
+                ShowFirstScreen(prerendered.FirstRows);
+                _loading = false;
+            }
+
             await LoadAsync();
             _axis = FullAxis;
 
@@ -225,8 +252,10 @@ public sealed partial class RunDetail : IDisposable
             {
                 if (_model is null)
                 {
-                    // Show the header while the steps load: a run can have 100,000 of them.
+                    // Show the header, then the first screen of rows, while the steps load: a run can have 100,000 of them.
                     _loading = false;
+                    StateHasChanged();
+                    await ShowFirstScreenAsync();
                     StateHasChanged();
                 }
 
@@ -235,6 +264,7 @@ public sealed partial class RunDetail : IDisposable
                 var wasFull = _model is null || _axis == FullAxis;
                 _outlines = await Steps.GetOutlineAsync(RunId);
                 _model = WaterfallViewModel.Create(_run.StartTime, _outlines, _decisions, _showPlumbing);
+                _firstRows = null;
                 await FindCauseAsync();
                 if (wasFull)
                 {
@@ -257,6 +287,55 @@ public sealed partial class RunDetail : IDisposable
         {
             _loading = false;
         }
+    }
+
+    /// <summary>
+    /// Prerendering: the header and the first screen of rows go out in the page itself, the rest loads in the circuit.
+    /// A failure here leaves the page loading; the circuit reads again and reports it.
+    /// </summary>
+    private async Task PrerenderAsync()
+    {
+        try
+        {
+            _run = await LoadRunAsync();
+            await ShowFirstScreenAsync();
+            _loading = false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _run = null;
+            _model = null;
+            _firstRows = null;
+        }
+    }
+
+    /// <summary>Reads the start of the outline and shows the rows of it that are certain (see FirstScreen).</summary>
+    private async Task ShowFirstScreenAsync()
+    {
+        if (_run is not null)
+        {
+            ShowFirstScreen(FirstScreen.Rows(await Steps.GetOutlineStartAsync(RunId, FirstScreenRows), _run.StartTime, FirstScreenRows));
+        }
+    }
+
+    private void ShowFirstScreen(IReadOnlyList<StepOutline> rows)
+    {
+        if (_run is not null && rows.Count > 0 && _model is null)
+        {
+            _firstRows = rows;
+            _model = WaterfallViewModel.Create(_run.StartTime, rows, [], _showPlumbing);
+            _axis = FullAxis;
+        }
+    }
+
+    private Task PersistFirstScreen()
+    {
+        if (_run is not null && _firstRows is not null)
+        {
+            PageState.PersistAsJson(PrerenderedKey, new PrerenderedRun(_run, _firstRows, _canSeePayloads));
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Shows plumbing steps in the tree or folds them into their parents again; the selected step stays selected.</summary>

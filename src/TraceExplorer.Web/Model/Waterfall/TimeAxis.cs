@@ -49,7 +49,7 @@ public sealed record TimeAxis(double StartMs, double EndMs)
 
     /// <summary>
     /// The axis labels: the round ticks and the end of the window, all in one unit (ms, s or min, chosen by the
-    /// window's end) on round steps of that unit, with as many decimals as the step needs. A tick too close to the end gives way to the end's label.
+    /// window's end) on round steps of that unit, with as many decimals as the step needs. A tick whose label would touch the end's gives way to it.
     /// </summary>
     public IReadOnlyList<AxisLabel> Labels(int target = 6)
     {
@@ -58,8 +58,14 @@ public sealed record TimeAxis(double StartMs, double EndMs)
         var decimals = (int)Math.Clamp(Math.Ceiling(-Math.Log10(step / unit.Ms) - 1e-9), 0, 6);
         string Text(double ms) => (ms / unit.Ms).ToString("F" + decimals, System.Globalization.CultureInfo.InvariantCulture) + " " + unit.Name;
 
-        var labels = TicksEvery(step).Where(t => Percent(t) <= 82).Select(t => new AxisLabel(Percent(t), Text(t), false)).ToList();
-        labels.Add(new AxisLabel(100, Text(EndMs), true));
+        // A tick is centred on its place and the end's label ends at 100 %: between them must fit half the one and all of
+        // the other, at about 2.5 % a character on the narrowest waterfall (1,280 px).
+        var end = Text(EndMs);
+        var labels = TicksEvery(step)
+            .Where(t => Percent(t) <= 100 - 2 - (2.5 * ((Text(t).Length / 2.0) + end.Length)))
+            .Select(t => new AxisLabel(Percent(t), Text(t), false))
+            .ToList();
+        labels.Add(new AxisLabel(100, end, true));
         return labels;
     }
 

@@ -1,4 +1,5 @@
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Web.Model.Waterfall;
 
@@ -29,4 +30,21 @@ public sealed record WaterfallStep
     public double EndMs => StartMs + DurationMs;
 
     public bool TimedOut => ErrorType is { } type && type.Contains("timeout", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A step's row, with its times counted from the run's start.</summary>
+    public static WaterfallStep From(StepOutline outline, DateTime runStart) => new()
+    {
+        StepNumber = outline.StepNumber,
+        SpanId = outline.SpanId,
+        ParentSpanId = outline.ParentSpanId,
+        Kind = outline.Kind,
+        Label = StepLabels.DisplayName(outline.Kind, outline.Name, outline.ToolName, outline.Model),
+        StartMs = (outline.StartTime - runStart).TotalMilliseconds,
+        DurationMs = outline.DurationMs,
+        Failed = outline.Status == StepStatus.Error,
+        ErrorType = outline.ErrorType,
+        ValidationFailed = outline.ValidationPassed == false,
+        ToolName = outline.ToolName,
+        ToolArgumentsHash = outline.ToolArgumentsHash,
+    };
 }

@@ -29,21 +29,7 @@ public sealed class WaterfallViewModel
     /// <summary>The waterfall of a run; plumbing steps are folded into their parents unless <paramref name="showPlumbing"/>.</summary>
     public static WaterfallViewModel Create(DateTime runStart, IReadOnlyList<StepOutline> outlines, IReadOnlyList<DecisionItem> decisions, bool showPlumbing = false)
     {
-        var all = outlines.Select(o => new WaterfallStep
-        {
-            StepNumber = o.StepNumber,
-            SpanId = o.SpanId,
-            ParentSpanId = o.ParentSpanId,
-            Kind = o.Kind,
-            Label = StepLabels.DisplayName(o.Kind, o.Name, o.ToolName, o.Model),
-            StartMs = (o.StartTime - runStart).TotalMilliseconds,
-            DurationMs = o.DurationMs,
-            Failed = o.Status == Core.Model.StepStatus.Error,
-            ErrorType = o.ErrorType,
-            ValidationFailed = o.ValidationPassed == false,
-            ToolName = o.ToolName,
-            ToolArgumentsHash = o.ToolArgumentsHash,
-        }).ToList();
+        var all = outlines.Select(o => WaterfallStep.From(o, runStart)).ToList();
         var (steps, foldedInto) = showPlumbing ? (all, new Dictionary<string, string?>()) : PlumbingFold.Fold(all);
         var tree = StepTree.Build(steps);
         var rowBySpan = new Dictionary<string, int>(tree.Count, StringComparer.Ordinal);

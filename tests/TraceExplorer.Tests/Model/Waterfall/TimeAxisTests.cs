@@ -33,6 +33,9 @@ public sealed class TimeAxisTests
         Assert.Equal(["12.4 s", "12.6 s", "12.8 s", "13.1 s"], Texts(new TimeAxis(12_300, 13_100)));
         Assert.Equal(["0 ms", "100 ms", "200 ms", "300 ms", "400 ms", "600 ms"], Texts(new TimeAxis(0, 600)));
         Assert.Equal(["0 min", "2 min", "4 min", "6 min", "8 min", "12 min"], Texts(new TimeAxis(0, 690_000)));
+
+        // The 100,000-step run's ten minutes: "8 min" at 80 % would run into "10 min".
+        Assert.Equal(["0 min", "2 min", "4 min", "6 min", "10 min"], Texts(new TimeAxis(0, 600_000)));
     }
 
     private static string[] Texts(TimeAxis axis) => axis.Labels().Select(l => l.Text).ToArray();

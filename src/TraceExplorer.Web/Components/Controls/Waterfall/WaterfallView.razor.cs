@@ -51,6 +51,12 @@ public sealed partial class WaterfallView
 
     [Parameter] public bool ShowCriticalPath { get; set; }
 
+    /// <summary>
+    /// While only the first screen of rows is shown, the run's step count; null once the whole tree is in. Meanwhile the
+    /// rows take no input and the count says "loading", not "shown".
+    /// </summary>
+    [Parameter] public int? StepsToCome { get; set; }
+
     /// <summary>Collapses or expands every row that has children.</summary>
     public void SetAllCollapsed(bool collapsed)
     {
