@@ -37,6 +37,8 @@ public abstract class PageTestContext : MudTestContext
         Services.AddSingleton(Store.Get<CohortComparisonQueries>());
         Services.AddSingleton(Store.Get<ChangeTimelineQueries>());
         Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Explain.ExplainQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.DecisionQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.ComplaintQueries>());
         Services.TryAddSingleton(TimeProvider.System);
         Services.AddSingleton(Changes);
         var authorization = AddAuthorization();

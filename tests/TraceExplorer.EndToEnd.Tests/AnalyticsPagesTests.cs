@@ -114,7 +114,7 @@ public sealed class AnalyticsPagesTests(AppFixture app)
         Assert.All(await rows.Locator("td:nth-child(2)").AllTextContentsAsync(), kind => Assert.Equal("PolicyBlock", kind));
         await Expect(page.Locator("[data-testid='decision-counts'] .main-svg").First).ToBeVisibleAsync();
 
-        await rows.First.Locator("a").ClickAsync();
+        await rows.First.Locator("td:nth-child(9) a").ClickAsync(); // the step number
 
         await Expect(page).ToHaveURLAsync(new Regex("/runs/.+\\?step=\\d+"));
         await Expect(page.GetByTestId("step-details")).ToBeVisibleAsync();

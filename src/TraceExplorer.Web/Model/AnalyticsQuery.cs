@@ -44,7 +44,10 @@ public sealed record AnalyticsQuery
 
     public const string AllTime = "all";
 
-    /// <summary>The table row whose drill-down is open: a step group, a repeated tool or a failing schema (page state, not a filter).</summary>
+    /// <summary>
+    /// The table row whose drill-down is open: a step group, a repeated tool, a failing schema, a complained-about value
+    /// or a latency bucket's start (page state, not a filter).
+    /// </summary>
     [FromQuery(Name = "selected")] public string? Selected { get; init; }
 
     /// <summary>Validation: the failure reason of the selected schema.</summary>
@@ -53,8 +56,14 @@ public sealed record AnalyticsQuery
     /// <summary>Repeated tools: the loop pattern whose runs are open.</summary>
     [FromQuery(Name = "loop")] public string? Loop { get; init; }
 
+    /// <summary>Complaints: the dimension of the selected value (prompt_version, route...), as the compare page names it.</summary>
+    [FromQuery(Name = "dimension")] public string? Dimension { get; init; }
+
+    /// <summary>Latency report: the series of the selected hour or day.</summary>
+    [FromQuery(Name = "series")] public string? Series { get; init; }
+
     /// <summary>The same report with nothing selected: a selection changes what is open, not what is read.</summary>
-    public AnalyticsQuery Unselected => this with { Selected = null, Reason = null, Loop = null };
+    public AnalyticsQuery Unselected => this with { Selected = null, Reason = null, Loop = null, Dimension = null, Series = null };
 
     /// <summary>json (default) or csv.</summary>
     [FromQuery(Name = "format")] public string? Format { get; init; }
@@ -84,6 +93,7 @@ public sealed record AnalyticsQuery
             PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
             Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
             Range = Get("range"), Selected = Get("selected"), Reason = Get("reason"), Loop = Get("loop"),
+            Dimension = Get("dimension"), Series = Get("series"),
         };
     }
 
@@ -105,6 +115,8 @@ public sealed record AnalyticsQuery
         Add("bucket", Bucket);
         Add("sloMs", SloMs);
         Add("range", Range);
+        Add("dimension", Dimension);
+        Add("series", Series);
         Add("selected", Selected);
         Add("reason", Reason);
         Add("loop", Loop);

@@ -26,7 +26,16 @@ public sealed record CompareQuery
     [FromQuery(Name = "window")] public string? Window { get; init; }
     [FromQuery(Name = "agent")] public string? Agent { get; init; }
 
+    /// <summary>The open step group, as <see cref="GroupKey"/> writes it (page state, not part of the comparison: the API ignores it).</summary>
+    [FromQuery(Name = "group")] public string? Group { get; init; }
+
     public const string AllTime = "all";
+
+    /// <summary>The same comparison with nothing open: a selection changes what is shown, not what is compared.</summary>
+    public CompareQuery Unselected => this with { Group = null };
+
+    /// <summary>A step group in the URL: its kind and name, such as <c>tool:search_orders</c>.</summary>
+    public static string GroupKey(StepGroupComparison group) => group.Kind.ToString().ToLowerInvariant() + ":" + group.Name;
 
     public static CompareQuery FromUri(string uri)
     {
@@ -43,6 +52,7 @@ public sealed record CompareQuery
             To = Get("to"),
             Window = Get("window"),
             Agent = Get("agent"),
+            Group = Get("group"),
         };
     }
 
@@ -78,6 +88,7 @@ public sealed record CompareQuery
         Add("to", To);
         Add("window", Window);
         Add("agent", Agent);
+        Add("group", Group);
         return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
     }
 

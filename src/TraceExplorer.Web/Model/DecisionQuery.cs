@@ -24,6 +24,12 @@ public sealed record DecisionQuery
     [FromQuery(Name = "page")] public string? Page { get; init; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
 
+    /// <summary>The page's open decision, by id (page state, not a filter: the API ignores it).</summary>
+    [FromQuery(Name = "selected")] public string? Selected { get; init; }
+
+    /// <summary>The same list with nothing open: a selection changes what is shown, not what is read.</summary>
+    public DecisionQuery Unselected => this with { Selected = null };
+
     /// <summary>json (default) or csv (the requested page).</summary>
     [FromQuery(Name = "format")] public string? Format { get; init; }
 
@@ -38,6 +44,7 @@ public sealed record DecisionQuery
         {
             From = Get("from"), To = Get("to"), Kind = Get("kind"), Outcome = Get("outcome"), PolicyId = Get("policyId"), Actor = Get("actor"),
             Target = Get("target"), RunId = Get("runId"), Page = Get("page"), PageSize = Get("pageSize"),
+            Selected = Get("selected"),
         };
     }
 
@@ -62,6 +69,7 @@ public sealed record DecisionQuery
         Add("runId", RunId);
         Add("page", Page);
         Add("pageSize", PageSize);
+        Add("selected", Selected);
         Add("format", Format);
         return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
     }

@@ -24,10 +24,11 @@ public sealed partial class CohortCompare : IDisposable
     private IReadOnlyList<string> _agents = [];
     private Dictionary<string, string[]> _errors = [];
     private string? _loadError;
-    private string? _diffMessage;
     private string? _atText;
     private bool _loading = true;
     private string? _shownUri;
+    private StepGroupComparison? _selectedGroup;
+    private RunPair? _selectedPair;
 
     [Inject] public required CohortComparisonQueries Comparisons { get; init; }
 
@@ -77,9 +78,18 @@ public sealed partial class CohortCompare : IDisposable
 
     private async Task LoadAsync()
     {
+        // Opening another step group of the same comparison shows it without comparing again.
+        var next = CompareQuery.FromUri(Navigation.Uri);
+        if (_comparison is not null && _loadError is null && !_loading && next.Unselected == _query.Unselected)
+        {
+            _query = next;
+            await ShowSelectionAsync();
+            StateHasChanged();
+            return;
+        }
+
         _loading = true;
         _loadError = null;
-        _diffMessage = null;
         StateHasChanged();
         try
         {
@@ -102,7 +112,8 @@ public sealed partial class CohortCompare : IDisposable
             _distribution = _comparison is null ? null : DistributionChart.Build(_comparison);
             if (_comparison is not null)
             {
-                ShowExactLink(CompareQuery.For(_comparison, _resolved!));
+                ShowExactLink(CompareQuery.For(_comparison, _resolved!) with { Group = _query.Group });
+                await ShowSelectionAsync();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -128,7 +139,19 @@ public sealed partial class CohortCompare : IDisposable
         }
     }
 
-    private void Navigate(CompareQuery query) => Navigation.NavigateTo("/compare?" + query.ToQueryString());
+    /// <summary>Another comparison: the step group open in this one is closed.</summary>
+    private void Navigate(CompareQuery query) => Navigation.NavigateTo("/compare?" + query.Unselected.ToQueryString());
+
+    /// <summary>Opens a step group through the URL (a history entry), so Back and a shared link bring it back.</summary>
+    private void SelectGroup(StepGroupComparison group) => Navigation.NavigateTo("/compare?" + (_query with { Group = CompareQuery.GroupKey(group) }).ToQueryString());
+
+    /// <summary>The open step group and the runs its diff would compare: B's worst run of it and a typical run of A.</summary>
+    private async Task ShowSelectionAsync()
+    {
+        var selected = _comparison?.StepGroups.FirstOrDefault(g => CompareQuery.GroupKey(g) == _query.Group);
+        _selectedPair = selected is null || _resolved is null || selected.B.Count == 0 ? null : await Comparisons.WorstRunPairAsync(_resolved, selected.Kind, selected.Name);
+        _selectedGroup = selected;
+    }
 
     private void OnDimensionChanged(string dimension) => Navigate(new CompareQuery { Dimension = dimension, Window = _query.Window, Agent = _query.Agent });
 
@@ -140,15 +163,19 @@ public sealed partial class CohortCompare : IDisposable
 
     private void ApplyAt() => Navigate(_query with { At = _atText, From = null, To = null });
 
+    /// <summary>The diff opens from the step group's own URL, so Back from it returns to the group.</summary>
     private async Task DiffWorstRunAsync(StepGroupComparison group)
     {
         var pair = _resolved is null ? null : await Comparisons.WorstRunPairAsync(_resolved, group.Kind, group.Name);
-        if (pair is null)
+        if (CompareQuery.GroupKey(group) != _query.Group)
         {
-            _diffMessage = "No run to diff: B never ran this step, or A has no successful run of the same agent and route as B's worst run.";
-            return;
+            SelectGroup(group);
         }
 
-        Navigation.NavigateTo(CohortLinks.Diff(pair.A, pair.B));
+        // Without a pair the open group says why.
+        if (pair is not null)
+        {
+            Navigation.NavigateTo(CohortLinks.Diff(pair.A, pair.B));
+        }
     }
 }

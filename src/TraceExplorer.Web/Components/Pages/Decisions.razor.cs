@@ -31,7 +31,17 @@ public sealed partial class Decisions : IDisposable
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
-    private string CsvHref => "/api/decisions?" + (_query with { Format = "csv" }).ToQueryString();
+    private string CsvHref => "/api/decisions?" + (_query.Unselected with { Format = "csv" }).ToQueryString();
+
+    /// <summary>The open decision: one of the page's rows, by the id in the URL.</summary>
+    private DecisionRow? Selected => _result?.Items.FirstOrDefault(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == _query.Selected);
+
+    /// <summary>The run id and step cells open the run at the decision's step.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<DecisionRow, string?>> CellHrefs = new Dictionary<string, Func<DecisionRow, string?>>
+    {
+        ["Run"] = d => $"/runs/{Uri.EscapeDataString(d.RunId)}",
+        ["Step"] = d => d.StepNumber is null ? null : RunHref(d),
+    };
 
     protected override async Task OnInitializedAsync()
     {
@@ -53,6 +63,15 @@ public sealed partial class Decisions : IDisposable
 
     private async Task LoadAsync()
     {
+        // Opening another decision of the same list shows it without reading the list again.
+        var next = DecisionQuery.FromUri(Navigation.Uri);
+        if (_result is not null && _loadError is null && !_loading && next.Unselected == _query.Unselected)
+        {
+            _query = next;
+            StateHasChanged();
+            return;
+        }
+
         _loading = true;
         _loadError = null;
         StateHasChanged();
@@ -90,8 +109,11 @@ public sealed partial class Decisions : IDisposable
 
         var end = _bucket == TimeBucket.Hour ? start.AddHours(1) : start.AddDays(1);
         static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        Navigate(_query with { Kind = bar.Series, From = Iso(start), To = Iso(end), Page = null });
+        Navigate(_query with { Kind = bar.Series, From = Iso(start), To = Iso(end), Page = null, Selected = null });
     }
+
+    /// <summary>Opens a decision through the URL (a history entry), so Back and a shared link bring it back.</summary>
+    private void SelectRow(DecisionRow row) => Navigate(_query with { Selected = row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     private void Navigate(DecisionQuery query) => Navigation.NavigateTo("/decisions" + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
 
@@ -105,10 +127,10 @@ public sealed partial class Decisions : IDisposable
 
     private DecisionQuery Set(string name, string? value) => name switch
     {
-        "outcome" => _query with { Outcome = value, Page = null },
-        "policyId" => _query with { PolicyId = value, Page = null },
-        "actor" => _query with { Actor = value, Page = null },
-        _ => _query with { Target = value, Page = null },
+        "outcome" => _query with { Outcome = value, Page = null, Selected = null },
+        "policyId" => _query with { PolicyId = value, Page = null, Selected = null },
+        "actor" => _query with { Actor = value, Page = null, Selected = null },
+        _ => _query with { Target = value, Page = null, Selected = null },
     };
 
     private Task OnTimeKeyDown(KeyboardEventArgs e)
@@ -126,9 +148,14 @@ public sealed partial class Decisions : IDisposable
         var (from, to) = (string.IsNullOrWhiteSpace(_from) ? null : _from.Trim(), string.IsNullOrWhiteSpace(_to) ? null : _to.Trim());
         if (from != _query.From || to != _query.To)
         {
-            Navigate(_query with { From = from, To = to, Page = null });
+            Navigate(_query with { From = from, To = to, Page = null, Selected = null });
         }
     }
+
+    /// <summary>The open decision's fields that it has, as the table names them.</summary>
+    private static IEnumerable<(string Label, string Value)> DecisionFields(DecisionRow row) =>
+        new (string Label, string? Value)[] { ("Outcome", row.Outcome), ("Policy", row.PolicyId), ("Actor", row.Actor), ("Target", row.Target), ("Reason", row.Reason) }
+            .Where(f => !string.IsNullOrEmpty(f.Value)).Select(f => (f.Label, f.Value!));
 
     private static string RunHref(DecisionRow row) =>
         $"/runs/{Uri.EscapeDataString(row.RunId)}" + (row.StepNumber is { } step ? $"?step={step}" : "");

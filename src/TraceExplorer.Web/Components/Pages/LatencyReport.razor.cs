@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using TraceExplorer.Storage.Analytics;
 using TraceExplorer.Storage.Analytics.Reports;
+using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Charts;
 
@@ -21,6 +22,11 @@ public sealed partial class LatencyReport
     private string? _sloError;
     private string _periodText = "";
     private string _filtersText = "";
+    private LatencyPoint? _selected;
+    private IReadOnlyList<RunListItem> _slowest = [];
+
+    /// <summary>The slowest runs a selected hour or day lists; the runs list has the rest.</summary>
+    public const int DrillDownRuns = 10;
 
     [Inject] public required LatencyReportQueries Latency { get; init; }
 
@@ -32,6 +38,7 @@ public sealed partial class LatencyReport
 
     protected override async Task LoadReportAsync(AnalyticsRequest request)
     {
+        _selected = null;
         _sloText = DurationInput.Format(request.SloMs);
         _sloError = null;
         var now = DateTime.UtcNow;
@@ -74,8 +81,22 @@ public sealed partial class LatencyReport
         return Task.CompletedTask;
     }
 
+    /// <summary>A row is a series' hour or day: its start and its series go into the URL, as a history entry.</summary>
+    private void SelectRow(LatencyPoint point) => Navigate(Query with { Selected = RunListQuery.FormatTime(point.Bucket), Series = point.Series });
+
+    protected override async Task ShowSelectionAsync()
+    {
+        _selected = _points.FirstOrDefault(p => RunListQuery.FormatTime(p.Bucket) == Query.Selected && p.Series == Query.Series);
+        _slowest = _selected is null ? [] : (await Runs.GetRunsAsync(RunsFilterOf(_selected).ToRequest(out _) with
+        {
+            Sort = RunSortField.DurationMs, Descending = true, PageSize = DrillDownRuns,
+        })).Items;
+    }
+
     /// <summary>The runs behind a row: its series in its hour or day.</summary>
-    private string RunsOf(LatencyPoint point)
+    private string RunsOf(LatencyPoint point) => "/runs?" + RunsFilterOf(point).ToQueryString();
+
+    private RunListQuery RunsFilterOf(LatencyPoint point)
     {
         var end = _bucket == TimeBucket.Hour ? point.Bucket.AddHours(1) : point.Bucket.AddDays(1);
         var filters = Query.Filters with { From = RunListQuery.FormatTime(point.Bucket), To = RunListQuery.FormatTime(end) };
@@ -89,7 +110,7 @@ public sealed partial class LatencyReport
             LatencyGrouping.RouteConfigVersion => filters with { RouteConfigVersion = point.Series },
             _ => filters,
         };
-        return "/runs?" + filters.ToQueryString();
+        return filters;
     }
 
     private Task OnSloKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e) => e.Key == "Enter" ? ApplySlo() : Task.CompletedTask;
