@@ -24,6 +24,12 @@ public abstract class PageTestContext : MudTestContext
     /// <summary>How many demo runs to seed; 0 leaves the store empty.</summary>
     protected virtual int DemoRuns => 200;
 
+    /// <summary>
+    /// The page prerenders outside a circuit and hands its first screen to the circuit through the page state: the
+    /// state and an interactive renderer are set up once every service is registered, since setting them up reads one.
+    /// </summary>
+    protected virtual bool HandsOverPageState => false;
+
     protected override async Task InitializeContextAsync()
     {
         Store = await TestStore.CreateAsync();
@@ -44,6 +50,12 @@ public abstract class PageTestContext : MudTestContext
         var authorization = AddAuthorization();
         authorization.SetAuthorized("test-user");
         authorization.SetRoles(Role);
+        if (HandsOverPageState)
+        {
+            this.AddBunitPersistentComponentState();
+            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        }
+
         await base.InitializeContextAsync();
     }
 

@@ -6,12 +6,7 @@ namespace TraceExplorer.Components.Tests.Pages;
 
 public sealed class RunDetailTests : PageTestContext
 {
-    public RunDetailTests()
-    {
-        // The page prerenders outside a circuit and hands its first screen to the circuit through the page state.
-        this.AddBunitPersistentComponentState();
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
+    protected override bool HandsOverPageState => true;
 
     [Fact]
     public async Task Shows_the_ids_versions_steps_and_decisions_of_a_run()

@@ -6,12 +6,7 @@ namespace TraceExplorer.Components.Tests.Pages;
 /// <summary>A viewer sees a run's structure; its payloads never reach the page.</summary>
 public sealed class RunDetailViewerTests : PageTestContext
 {
-    public RunDetailViewerTests()
-    {
-        // The page prerenders outside a circuit and hands its first screen to the circuit through the page state.
-        this.AddBunitPersistentComponentState();
-        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
-    }
+    protected override bool HandsOverPageState => true;
 
     protected override string Role => "Viewer";
 
