@@ -17,7 +17,7 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT "StepNumber", "SpanId", "ParentSpanId", "Kind", "Name", "ToolName", "Model", "StartTime", "DurationMs", "Status", "ErrorType", "ValidationPassed", "ToolArgumentsHash"
+            SELECT "StepNumber", "SpanId", "ParentSpanId", "Kind", "Name", "ToolName", "Model", "StartTime", "DurationMs", "Status", "ErrorType", "ValidationPassed", "ToolArgumentsHash", "ValidationSchema"
             FROM steps WHERE "RunId" = @run ORDER BY "StepNumber", "Id"
             """;
         var parameter = command.CreateParameter();
@@ -43,7 +43,8 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
                 Enum.Parse<StepStatus>(reader.GetString(9)),
                 Text(10),
                 reader.IsDBNull(11) ? null : reader.GetBoolean(11),
-                Text(12)));
+                Text(12),
+                Text(13)));
         }
 
         return outline;

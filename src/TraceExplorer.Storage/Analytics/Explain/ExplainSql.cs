@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
@@ -16,6 +17,9 @@ public static class ExplainSql
         (ExplainDimension.DecisionPolicy, d => $"{d}.\"Kind\" || ': ' || {d}.\"PolicyId\"", d => $"{d}.\"PolicyId\" IS NOT NULL"),
         (ExplainDimension.DecisionTarget, d => $"{d}.\"Kind\" || ': ' || {d}.\"Target\"", d => $"{d}.\"Target\" IS NOT NULL"),
     ];
+
+    /// <summary>The rule of <see cref="DidWorkFirst"/>: a tool, a model, a retrieval or a validation did work; a plan, the agent's own span and wiring did not.</summary>
+    public static bool DidWork(StepKind kind) => kind is not (StepKind.Plan or StepKind.Other or StepKind.Plumbing);
 
     /// <summary>The steps that did work (a tool, a model, a retrieval, a validation) come before the rest when explain picks the step that failed first.</summary>
     public static string DidWorkFirst(string kind) => $"CASE WHEN {kind} IN ('Plan', 'Other', 'Plumbing') THEN 1 ELSE 0 END";
