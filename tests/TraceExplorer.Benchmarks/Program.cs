@@ -3,7 +3,7 @@ using TraceExplorer.Benchmarks;
 
 // Benchmarks, run by hand against a running app (not tests). See docs/performance.md for the commands and figures.
 //   queries  [uiUrl] [requestsPerScenario]                          runs and comparison API latency
-//   analytics [uiUrl] [requestsPerScenario]                         analytics and report API latency
+//   analytics [uiUrl] [requestsPerScenario] [scenarioPrefix|-] [serverPid]   analytics and report API latency (and the server's CPU per request)
 //   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
 //   sender   otlpHttpUrl [spans] [processes] [serverPid] [spansPerRequest]   exporters' shape: 512-span requests, one in flight per process
 //   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
@@ -20,7 +20,7 @@ switch (mode)
         await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 100));
         break;
     case "analytics":
-        await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 20), analytics: true);
+        await QueryBenchmark.RunAsync(Arg(1, "http://localhost:5080"), Number(2, 20), analytics: true, Arg(3, "-") is var only && only != "-" ? only : null, args.Length > 4 ? Number(4, 0) : null);
         break;
     case "ingest":
         await IngestBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), new Uri(Arg(2, "http://localhost:5080")), Number(3, 1_000_000), Number(4, 1000), Number(5, 8), args.Length > 6 ? Number(6, 0) : null);

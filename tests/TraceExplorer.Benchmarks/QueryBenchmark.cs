@@ -9,7 +9,7 @@ namespace TraceExplorer.Benchmarks;
 /// <summary>Query latency of the runs API against a running app: one client, sequential requests.</summary>
 internal static class QueryBenchmark
 {
-    public static async Task RunAsync(string baseUrl, int requests, bool analytics = false)
+    public static async Task RunAsync(string baseUrl, int requests, bool analytics = false, string? only = null, int? serverPid = null)
     {
 using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
 
@@ -65,14 +65,15 @@ var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd
     ("compare models, all time", "/api/compare?dimension=model&window=all"),
     ("change timeline", "/api/compare/timeline"),
 ];
-var scenarios = analytics ? reports : queries;
+var scenarios = (analytics ? reports : queries).Where(s => only is null || s.Name.StartsWith(only, StringComparison.Ordinal)).ToArray();
 
 Console.WriteLine($"{total:N0} runs at {baseUrl}; {requests} requests per scenario after 5 warm-up requests");
-Console.WriteLine($"{"scenario",-26} {"first ms",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+Console.WriteLine($"{"scenario",-26} {"first ms",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}{(serverPid is null ? "" : $" {"cpu ms/req",10}")}");
 foreach (var (name, path) in scenarios)
 {
     var timings = new List<double>(requests);
     var first = 0.0;
+    var cpuBefore = 0.0;
     for (var i = 0; i < requests + 5; i++)
     {
         var started = Stopwatch.GetTimestamp();
@@ -85,6 +86,11 @@ foreach (var (name, path) in scenarios)
             first = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 
+        if (i == 4 && serverPid is { } warm)
+        {
+            cpuBefore = ServerCpu.Milliseconds(warm);
+        }
+
         if (i >= 5)
         {
             timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -92,7 +98,8 @@ foreach (var (name, path) in scenarios)
     }
 
     var sorted = timings.Order().ToList();
-    Console.WriteLine($"{name,-26} {first,8:0.0} {Percentiles.Of(sorted, 50),8:0.0} {Percentiles.Of(sorted, 95),8:0.0} {timings.Max(),8:0.0}");
+    var cpu = serverPid is { } pid ? $" {(ServerCpu.Milliseconds(pid) - cpuBefore) / requests,10:0}" : "";
+    Console.WriteLine($"{name,-26} {first,8:0.0} {Percentiles.Of(sorted, 50),8:0.0} {Percentiles.Of(sorted, 95),8:0.0} {timings.Max(),8:0.0}{cpu}");
 }
     }
 }

@@ -406,6 +406,100 @@ namespace TraceExplorer.Storage.PostgresMigrations.Migrations
                     b.ToTable("steps", (string)null);
                 });
 
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.DecisionRunsRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgentName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Models")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Route")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteConfigVersion")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToolContractVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("rollup_decision_runs", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.FailedStepRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ErrorType")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("rollup_failed_steps", (string)null);
+                });
+
             modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.LoopStepRollup", b =>
                 {
                     b.Property<long>("Id")

@@ -9,7 +9,8 @@ internal sealed class RollupConfiguration :
     IEntityTypeConfiguration<RollupHour>, IEntityTypeConfiguration<PendingRollupHour>, IEntityTypeConfiguration<ValidationRollup>,
     IEntityTypeConfiguration<ToolUsageRollup>, IEntityTypeConfiguration<ToolRepeatRollup>, IEntityTypeConfiguration<LoopStepRollup>,
     IEntityTypeConfiguration<StepHourRollup>, IEntityTypeConfiguration<StepDayRollup>, IEntityTypeConfiguration<SlowestStepRollup>,
-    IEntityTypeConfiguration<RunHourRollup>, IEntityTypeConfiguration<RunDayRollup>
+    IEntityTypeConfiguration<RunHourRollup>, IEntityTypeConfiguration<RunDayRollup>,
+    IEntityTypeConfiguration<FailedStepRollup>, IEntityTypeConfiguration<DecisionRunsRollup>
 {
     public void Configure(EntityTypeBuilder<RollupHour> builder)
     {
@@ -52,6 +53,15 @@ internal sealed class RollupConfiguration :
         builder.ToTable("rollup_loop_steps");
         builder.HasIndex(l => l.Hour);
     }
+
+    public void Configure(EntityTypeBuilder<FailedStepRollup> builder)
+    {
+        builder.ToTable("rollup_failed_steps");
+        builder.HasIndex(f => f.Hour);
+        builder.HasIndex(f => f.RunId);
+    }
+
+    public void Configure(EntityTypeBuilder<DecisionRunsRollup> builder) => ByHour(builder, "rollup_decision_runs");
 
     /// <summary>A rollup by run dimensions: read by ranges of hours.</summary>
     private static void ByHour<T>(EntityTypeBuilder<T> builder, string table)

@@ -9,13 +9,19 @@ namespace TraceExplorer.Storage.Queries;
 public static class StepGroup
 {
     public static string Label(StepKind kind, string? toolName, string? model, string? validationSchema, string name) =>
-        $"{kind}:{toolName ?? model ?? validationSchema ?? name}";
+        $"{kind}:{Name(toolName, model, validationSchema, name)}";
+
+    /// <summary>The name half of the group (see <see cref="NameSql"/>).</summary>
+    public static string Name(string? toolName, string? model, string? validationSchema, string name) => toolName ?? model ?? validationSchema ?? name;
 
     public static string Label(StepItem step) => Label(step.Kind, step.ToolName, step.Model, step.ValidationSchema, step.Name);
 
     /// <summary>The name half of the group, as SQL over the steps table under <paramref name="alias"/>.</summary>
     public static string NameSql(string alias) =>
         $"""COALESCE({alias}."ToolName", {alias}."Model", {alias}."ValidationSchema", {alias}."Name")""";
+
+    /// <summary>The rule of <see cref="FailedSql"/>.</summary>
+    public static bool Failed(StepStatus status, bool? validationPassed) => status == StepStatus.Error || validationPassed == false;
 
     /// <summary>A step failed when its span ended in error or its validation did not pass.</summary>
     public static string FailedSql(string alias) =>

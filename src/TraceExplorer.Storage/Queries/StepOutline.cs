@@ -16,4 +16,5 @@ public sealed record StepOutline(
     StepStatus Status,
     string? ErrorType,
     bool? ValidationPassed,
-    string? ToolArgumentsHash = null);
+    string? ToolArgumentsHash = null,
+    string? ValidationSchema = null);

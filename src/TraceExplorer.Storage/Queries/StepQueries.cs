@@ -33,7 +33,7 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
     }
 
     private const string OutlineColumns =
-        "\"StepNumber\", \"SpanId\", \"ParentSpanId\", \"Kind\", \"Name\", \"ToolName\", \"Model\", \"StartTime\", \"DurationMs\", \"Status\", \"ErrorType\", \"ValidationPassed\", \"ToolArgumentsHash\"";
+        "\"StepNumber\", \"SpanId\", \"ParentSpanId\", \"Kind\", \"Name\", \"ToolName\", \"Model\", \"StartTime\", \"DurationMs\", \"Status\", \"ErrorType\", \"ValidationPassed\", \"ToolArgumentsHash\", \"ValidationSchema\"";
 
     private static StepOutline ReadOutline(System.Data.Common.DbDataReader reader)
     {
@@ -51,7 +51,8 @@ public sealed class StepQueries(IDbContextFactory<TraceDbContext> contextFactory
             Enum.Parse<StepStatus>(reader.GetString(9)),
             Text(10),
             reader.IsDBNull(11) ? null : reader.GetBoolean(11),
-            Text(12));
+            Text(12),
+            Text(13));
     }
 
     /// <summary>

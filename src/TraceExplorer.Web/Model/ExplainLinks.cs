@@ -22,8 +22,15 @@ public static class ExplainLinks
     /// <summary>The explain page for an analytics page's filters as the symptom's window and versions, narrowed by <paramref name="symptom"/>.</summary>
     public static string Explain(AnalyticsQuery filters, Func<ExplainQuery, ExplainQuery> symptom) => Explain(symptom(new ExplainQuery { Filters = filters.Filters }));
 
-    /// <summary>"Runs that failed like this one": the runs of the same agent whose step of the same group failed.</summary>
-    public static string FailedLike(string? agent, string step) => Explain(new ExplainQuery { Filters = new RunListQuery { Agent = agent }, FailedStep = step });
+    /// <summary>
+    /// "Runs that failed like this one": the runs of the same agent whose step of the same group failed, the group of
+    /// the step explain reads as the run's first failure (a validation that did not pass counts, as it does there).
+    /// </summary>
+    public static ExplainQuery? FailedLike(string? agent, IReadOnlyList<StepOutline> steps) =>
+        steps.Where(s => StepGroup.Failed(s.Status, s.ValidationPassed))
+            .OrderBy(s => ExplainSql.DidWork(s.Kind) ? 0 : 1).ThenBy(s => s.StepNumber).FirstOrDefault() is { } first
+            ? new ExplainQuery { Filters = new RunListQuery { Agent = agent }, FailedStep = StepGroup.Name(first.ToolName, first.Model, first.ValidationSchema, first.Name) }
+            : null;
 
     public static RunListQuery Query(RunFilter filter) => new()
     {

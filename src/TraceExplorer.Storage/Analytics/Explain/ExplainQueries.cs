@@ -1,5 +1,6 @@
 using System.Data.Common;
 using TraceExplorer.Core.Explain;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Explain;
@@ -9,8 +10,11 @@ namespace TraceExplorer.Storage.Analytics.Explain;
 /// by every combination of run dimensions, by the step that failed first and by the decisions taken, and the
 /// symptom's runs per hour; a second reads when each value was first seen. The rest is arithmetic on those counts.
 /// </summary>
-public sealed class ExplainQueries(AnalyticsContextFactory contextFactory)
+public sealed class ExplainQueries(AnalyticsContextFactory contextFactory, TimeProvider clock)
 {
+    /// <summary>Whether whole rolled-up hours are read through the rollups; off, every run is read from the runs and steps (for tests that compare the two).</summary>
+    public bool UseRollups { get; init; } = true;
+
     /// <summary>The longest ranked lists returned.</summary>
     public const int MaxValues = 100;
 
@@ -74,54 +78,84 @@ public sealed class ExplainQueries(AnalyticsContextFactory contextFactory)
     private async Task<ExplainCounts> CountAsync(ExplainRequest request, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var coverage = await CoverageAsync(db, request, cancellationToken);
         var query = new SqlQuery(SqlDialect.For(db));
         var scope = RunFilterSql.Where(query, request.Symptom.Scope);
-        var symptom = ExplainSql.Symptom(query, request.Symptom);
-        var baseline = RunFilterSql.Where(query, ExplainSql.Baseline(request));
+        var symptom = ExplainSql.Symptom(query, request.Symptom, coverage);
+        var baselineFilter = ExplainSql.Baseline(request);
+        var baseline = RunFilterSql.Where(query, baselineFilter);
         var outer = ExplainSql.Outer(query, request, scope, baseline);
+        var rolled = ExplainSql.Rolled(query, "r.\"StartTime\"", coverage);
         var nulls = string.Join(", ", ExplainDimensions.Run.Skip(1).Select(_ => "NULL"));
         var hour = query.Dialect.Bucket("start_time", TimeBucket.Hour);
-        var namedFirst = request.Symptom.FailedStep is { } named ? $"CASE WHEN {StepGroup.NameSql("s")} = {query.Parameter(named)} THEN 0 ELSE 1 END, " : "";
+        var namedFirst = request.Symptom.FailedStep is { } named ? $"CASE WHEN name = {query.Parameter(named)} THEN 0 ELSE 1 END, " : "";
+        var decisions = ExplainSql.DecisionValues.Select(v => $"""
+            UNION ALL SELECT 1, {(int)v.Dimension}, side, {v.Value("decided")}, {nulls}, weight * COUNT(DISTINCT run_id), NULL
+                FROM decided WHERE {v.Carries("decided")} GROUP BY side, weight, {v.Value("decided")}
+            """);
 
         // The step that failed first: of the steps that did work (a tool, a model, a retrieval, a validation) the
         // lowest-numbered failure, not the agent's root span or an HTTP child that failed with it. A symptom that
-        // names the failing step is described by that step, even where an earlier one failed too.
+        // names the failing step is described by that step, even where an earlier one failed too. A run of a
+        // rolled-up hour has its failed steps looked up in their rollup, not among all its steps.
+        // Decisions of the runs of rolled-up hours are counted for the baseline from their rollup, which counts every
+        // run of the baseline's filter: the symptom's runs among them are taken away (weight -1) as they are counted.
         query.Append($"""
             WITH marked AS MATERIALIZED (
                 SELECT r."RunId" AS run_id, r."StartTime" AS start_time, {string.Join(", ", RunColumns)},
                     CASE WHEN {scope} THEN 1 ELSE 0 END AS in_scope,
                     CASE WHEN {symptom} THEN 1 ELSE 0 END AS is_symptom,
-                    CASE WHEN {baseline} THEN 1 ELSE 0 END AS in_baseline
+                    CASE WHEN {baseline} THEN 1 ELSE 0 END AS in_baseline,
+                    CASE WHEN {rolled} THEN 1 ELSE 0 END AS rolled
                 FROM runs r WHERE {outer}),
             sides AS MATERIALIZED (
                 SELECT * FROM (
                     SELECT m.*, CASE WHEN in_scope = 1 AND is_symptom = 1 THEN 1 WHEN in_baseline = 1 AND is_symptom = 0 THEN 0 END AS side
                     FROM marked m) t
                 WHERE side IS NOT NULL),
-            failed AS MATERIALIZED (
-                SELECT m.run_id, m.side, s."StepNumber" AS num, {StepGroup.NameSql("s")} AS name, s."ErrorType" AS err, s."DurationMs" AS dur,
-                    ROW_NUMBER() OVER (PARTITION BY m.run_id
-                        ORDER BY {namedFirst}CASE WHEN s."Kind" IN ('Plan', 'Other', 'Plumbing') THEN 1 ELSE 0 END, s."StepNumber") AS rn
+            failed_steps AS MATERIALIZED (
+                SELECT m.run_id, m.side, s."StepNumber" AS num, {StepGroup.NameSql("s")} AS name, s."ErrorType" AS err, s."DurationMs" AS dur, s."Kind" AS kind
                 FROM sides m CROSS JOIN steps s {query.Dialect.StepsByRun}
-                WHERE s."RunId" = m.run_id AND (s."Status" = 'Error' OR s."ValidationPassed" IS FALSE)),
-            first_failed AS MATERIALIZED (SELECT * FROM failed WHERE rn = 1),
+                WHERE m.rolled = 0 AND s."RunId" = m.run_id AND {StepGroup.FailedSql("s")} = 1
+                UNION ALL
+                SELECT m.run_id, m.side, f."StepNumber", f."Name", f."ErrorType", f."DurationMs", f."Kind"
+                FROM sides m JOIN rollup_failed_steps f ON f."RunId" = m.run_id
+                WHERE m.rolled = 1),
+            first_failed AS MATERIALIZED (
+                SELECT * FROM (
+                    SELECT run_id, side, num, name, err, dur,
+                        ROW_NUMBER() OVER (PARTITION BY run_id ORDER BY {namedFirst}{ExplainSql.DidWorkFirst("kind")}, num) AS rn
+                    FROM failed_steps) t
+                WHERE rn = 1),
             decided AS MATERIALIZED (
-                SELECT DISTINCT m.run_id, m.side, d."Kind" AS kind, d."PolicyId" AS policy, d."Target" AS target
-                FROM sides m JOIN decisions d ON d."RunId" = m.run_id)
+                SELECT DISTINCT m.run_id, m.side, 1 AS weight, d."Kind", d."PolicyId", d."Target"
+                FROM sides m JOIN decisions d ON d."RunId" = m.run_id
+                WHERE m.rolled = 0 OR m.side = 1
+                UNION ALL
+                SELECT DISTINCT m.run_id, 0, -1, d."Kind", d."PolicyId", d."Target"
+                FROM marked m JOIN decisions d ON d."RunId" = m.run_id
+                WHERE m.rolled = 1 AND m.is_symptom = 1 AND m.in_baseline = 1)
             SELECT 0 AS part, 0 AS dim, side, {DimensionList}, COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS x
                 FROM sides GROUP BY side, {DimensionList}
             UNION ALL SELECT 1, {(int)ExplainDimension.FailedStep}, side, name, {nulls}, COUNT(*), NULL FROM first_failed GROUP BY side, name
             UNION ALL SELECT 1, {(int)ExplainDimension.ErrorType}, side, err, {nulls}, COUNT(*), NULL FROM first_failed WHERE err IS NOT NULL GROUP BY side, err
             UNION ALL SELECT 1, {(int)ExplainDimension.FailedAtStep}, side, CAST(num AS TEXT), {nulls}, COUNT(*), NULL FROM first_failed GROUP BY side, num
-            UNION ALL SELECT 1, {(int)ExplainDimension.DecisionKind}, side, kind, {nulls}, COUNT(DISTINCT run_id), NULL FROM decided GROUP BY side, kind
-            UNION ALL SELECT 1, {(int)ExplainDimension.DecisionPolicy}, side, kind || ': ' || policy, {nulls}, COUNT(DISTINCT run_id), NULL
-                FROM decided WHERE policy IS NOT NULL GROUP BY side, kind, policy
-            UNION ALL SELECT 1, {(int)ExplainDimension.DecisionTarget}, side, kind || ': ' || target, {nulls}, COUNT(DISTINCT run_id), NULL
-                FROM decided WHERE target IS NOT NULL GROUP BY side, kind, target
+            {string.Join("\n", decisions)}
             UNION ALL SELECT 2, num, 1, name, err, {string.Join(", ", ExplainDimensions.Run.Skip(2).Select(_ => "NULL"))}, COUNT(*), AVG(dur)
                 FROM first_failed WHERE side = 1 GROUP BY num, name, err
             UNION ALL SELECT 3, 0, 0, {hour}, {nulls}, COUNT(*), SUM(is_symptom) FROM marked WHERE in_scope = 1 GROUP BY {hour}
             """);
+        if (coverage.Rollups.Count > 0)
+        {
+            var dimension = $"CASE x.\"Dimension\" {string.Join(" ", ExplainSql.DecisionValues.Select(v => $"WHEN '{ExplainDimensions.Name(v.Dimension)}' THEN {(int)v.Dimension}"))} END";
+            query.Append($"""
+
+                UNION ALL SELECT 1, {dimension}, 0, x."Value", {nulls}, CAST(SUM(x."Runs") AS BIGINT), NULL
+                    FROM rollup_decision_runs x
+                    WHERE {ExplainCoverage.OnRollupRows(query, baselineFilter, "x")} AND {RollupCoverage.Condition(query, "x.\"Hour\"", coverage.Rollups)}
+                    GROUP BY x."Dimension", x."Value"
+                """);
+        }
 
         var counts = new ExplainCounts([], [], [], []);
         await query.ReadAsync(db, reader =>
@@ -131,6 +165,20 @@ public sealed class ExplainQueries(AnalyticsContextFactory contextFactory)
         }, cancellationToken);
         counts.Hours.Sort((a, b) => a.Hour.CompareTo(b.Hour));
         return counts;
+    }
+
+    /// <summary>The hours of both windows that the rollups answer; none where the baseline is chosen by what they do not count.</summary>
+    private async Task<RollupCoverage> CoverageAsync(TraceDbContext db, ExplainRequest request, CancellationToken cancellationToken)
+    {
+        var span = ExplainCoverage.Span(request);
+        if (!UseRollups || !ExplainCoverage.RollupsServe(request))
+        {
+            return RollupCoverage.None(span.From, span.To);
+        }
+
+        var hours = await ReportScope.CreateAsync(
+            db, new SqlQuery(SqlDialect.For(db)), new RunFilter { From = span.From, To = span.To }, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return ExplainCoverage.WithoutCutHours(hours.Coverage, span, ExplainCoverage.Boundaries(request));
     }
 
     private static void Add(ExplainCounts counts, DbDataReader reader)

@@ -1,3 +1,5 @@
+using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Explain;
@@ -5,14 +7,40 @@ namespace TraceExplorer.Storage.Analytics.Explain;
 /// <summary>The symptom as a SQL condition over the runs table under alias r, for the explain query.</summary>
 public static class ExplainSql
 {
-    /// <summary>The runs filter, and for each step-level part of the symptom a lookup of the run's own steps, complaints or decisions.</summary>
-    public static string Symptom(SqlQuery query, ExplainSymptom symptom)
+    /// <summary>
+    /// What explain counts of a run's decisions: its kinds, its kinds with their policy, and with their target; each
+    /// as a value over the decisions' columns under an alias, and the condition for a decision to carry it.
+    /// </summary>
+    public static readonly IReadOnlyList<(ExplainDimension Dimension, Func<string, string> Value, Func<string, string> Carries)> DecisionValues =
+    [
+        (ExplainDimension.DecisionKind, d => $"{d}.\"Kind\"", _ => "1 = 1"),
+        (ExplainDimension.DecisionPolicy, d => $"{d}.\"Kind\" || ': ' || {d}.\"PolicyId\"", d => $"{d}.\"PolicyId\" IS NOT NULL"),
+        (ExplainDimension.DecisionTarget, d => $"{d}.\"Kind\" || ': ' || {d}.\"Target\"", d => $"{d}.\"Target\" IS NOT NULL"),
+    ];
+
+    /// <summary>The rule of <see cref="DidWorkFirst"/>: a tool, a model, a retrieval or a validation did work; a plan, the agent's own span and wiring did not.</summary>
+    public static bool DidWork(StepKind kind) => kind is not (StepKind.Plan or StepKind.Other or StepKind.Plumbing);
+
+    /// <summary>The steps that did work (a tool, a model, a retrieval, a validation) come before the rest when explain picks the step that failed first.</summary>
+    public static string DidWorkFirst(string kind) => $"CASE WHEN {kind} IN ('Plan', 'Other', 'Plumbing') THEN 1 ELSE 0 END";
+
+    /// <summary>
+    /// The runs filter, and for each step-level part of the symptom a lookup of the run's own steps, complaints or
+    /// decisions; a run of an hour the coverage reads from the rollups is looked up among its failed steps or repeats there.
+    /// </summary>
+    public static string Symptom(SqlQuery query, ExplainSymptom symptom, RollupCoverage coverage)
     {
         var conditions = new List<string> { RunFilterSql.Where(query, symptom.Filter) };
         var stepsOfRun = $"steps x {query.Dialect.StepsByRun} WHERE x.\"RunId\" = r.\"RunId\"";
+        string RolledOrRaw(string fromRollup, string fromSteps) => coverage.Rollups.Count == 0 ? fromSteps
+            : $"(({Rolled(query, "r.\"StartTime\"", coverage)}) AND {fromRollup}) OR (({RollupCoverage.Condition(query, "r.\"StartTime\"", coverage.Raw)}) AND {fromSteps})";
+
         if (symptom.FailedStep is { } failed)
         {
-            conditions.Add($"EXISTS (SELECT 1 FROM {stepsOfRun} AND {StepGroup.NameSql("x")} = {query.Parameter(failed)} AND {StepGroup.FailedSql("x")} = 1)");
+            var group = query.Parameter(failed);
+            conditions.Add(RolledOrRaw(
+                $"r.\"RunId\" IN (SELECT f.\"RunId\" FROM rollup_failed_steps f WHERE f.\"Name\" = {group})",
+                $"EXISTS (SELECT 1 FROM {stepsOfRun} AND {StepGroup.NameSql("x")} = {group} AND {StepGroup.FailedSql("x")} = 1)"));
         }
 
         if (symptom.SlowerThanMs is { } threshold)
@@ -23,10 +51,13 @@ public static class ExplainSql
 
         if (symptom.RepeatedTool is { } tool)
         {
-            conditions.Add($"""
-                EXISTS (SELECT 1 FROM {stepsOfRun} AND x."ToolName" = {query.Parameter(tool)} AND x."ToolArgumentsHash" IS NOT NULL
+            var name = query.Parameter(tool);
+            conditions.Add(RolledOrRaw(
+                $"r.\"RunId\" IN (SELECT t.\"RunId\" FROM rollup_tool_repeats t WHERE t.\"ToolName\" = {name})",
+                $"""
+                EXISTS (SELECT 1 FROM {stepsOfRun} AND x."ToolName" = {name} AND x."ToolArgumentsHash" IS NOT NULL
                     GROUP BY x."ToolArgumentsHash" HAVING COUNT(*) >= 2)
-                """);
+                """));
         }
 
         if (symptom.WithComplaints)
@@ -41,6 +72,9 @@ public static class ExplainSql
 
         return string.Join(" AND ", conditions.Select(c => $"({c})"));
     }
+
+    /// <summary>That a run's start time <paramref name="column"/> lies in an hour the coverage reads from the rollups.</summary>
+    public static string Rolled(SqlQuery query, string column, RollupCoverage coverage) => RollupCoverage.Condition(query, column, coverage.Rollups);
 
     /// <summary>The baseline's runs filter; the symptom's runs are taken out of it by the query.</summary>
     public static RunFilter Baseline(ExplainRequest request) => request.Baseline switch

@@ -8,7 +8,8 @@ internal static class RollupStatements
 {
     /// <summary>The tables rolled up per hour, each computed by one statement of <see cref="ComputeHour"/>.</summary>
     public static readonly Type[] HourTables =
-        [typeof(ValidationRollup), typeof(ToolUsageRollup), typeof(ToolRepeatRollup), typeof(StepHourRollup), typeof(RunHourRollup), typeof(SlowestStepRollup), typeof(LoopStepRollup)];
+        [typeof(ValidationRollup), typeof(ToolUsageRollup), typeof(ToolRepeatRollup), typeof(StepHourRollup), typeof(RunHourRollup), typeof(SlowestStepRollup), typeof(LoopStepRollup),
+        typeof(FailedStepRollup), typeof(DecisionRunsRollup)];
 
     /// <summary>The run dimensions, named as on the runs table (see <see cref="RunDimensionsRollup"/>).</summary>
     private static readonly string[] DimensionColumns = ["AgentName", "Route", "PromptVersion", "PolicyVersion", "ToolContractVersion", "RouteConfigVersion", "Models"];
@@ -114,6 +115,40 @@ internal static class RollupStatements
         yield return loops.Append(LoopSql.Rows(runs, inHour)).Append($"""
             INSERT INTO {target("rollup_loop_steps")} ("RunId", "Hour", "Pattern", "Length", "StepNumber")
             SELECT run_id, {at}, pattern, length, step FROM loops
+            """);
+
+        foreach (var statement in ComputeExplainHour(dialect, hour, target))
+        {
+            yield return statement;
+        }
+    }
+
+    /// <summary>The hour's failed steps by run, and its runs with decisions by dimensions, status and decision value, for explain.</summary>
+    private static IEnumerable<SqlQuery> ComputeExplainHour(SqlDialect dialect, DateTime hour, Func<string, string> target)
+    {
+        var failed = new SqlQuery(dialect);
+        var at = failed.Parameter(hour);
+        var end = failed.Parameter(hour + RollupCoverage.Hour);
+        yield return failed.Append($"""
+            INSERT INTO {target("rollup_failed_steps")} ("RunId", "Hour", "StepNumber", "Kind", "Name", "ErrorType", "DurationMs")
+            SELECT s."RunId", {at}, s."StepNumber", s."Kind", {StepGroup.NameSql("s")}, s."ErrorType", s."DurationMs"
+            FROM {dialect.StepsOfRuns}
+            WHERE {SqlDialect.StepsOfRunsJoin} AND r."StartTime" >= {at} AND r."StartTime" < {end} AND {StepGroup.FailedSql("s")} = 1
+            """);
+
+        var decisions = new SqlQuery(dialect);
+        at = decisions.Parameter(hour);
+        end = decisions.Parameter(hour + RollupCoverage.Hour);
+        var values = Explain.ExplainSql.DecisionValues.Select(v => $"""
+            SELECT DISTINCT r."RunId", {Columns(DimensionColumns, "r.")}, r."Status", '{Explain.ExplainDimensions.Name(v.Dimension)}' AS dimension, {v.Value("d")} AS value
+            FROM runs r JOIN decisions d ON d."RunId" = r."RunId"
+            WHERE r."StartTime" >= {at} AND r."StartTime" < {end} AND {v.Carries("d")}
+            """);
+        yield return decisions.Append($"""
+            INSERT INTO {target("rollup_decision_runs")} ("Hour", {Dimensions}, "Status", "Dimension", "Value", "Runs")
+            SELECT {at}, {Dimensions}, "Status", dimension, value, COUNT(*)
+            FROM ({string.Join("\nUNION ALL\n", values)}) t
+            GROUP BY {Dimensions}, "Status", dimension, value
             """);
     }
 

@@ -393,6 +393,96 @@ namespace TraceExplorer.Storage.Migrations.Sqlite
                     b.ToTable("steps", (string)null);
                 });
 
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.DecisionRunsRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Models")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteConfigVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Runs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToolContractVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("rollup_decision_runs", (string)null);
+                });
+
+            modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.FailedStepRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ErrorType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Hour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("rollup_failed_steps", (string)null);
+                });
+
             modelBuilder.Entity("TraceExplorer.Storage.Analytics.Rollups.LoopStepRollup", b =>
                 {
                     b.Property<long>("Id")
