@@ -6,7 +6,7 @@ using TraceExplorer.Benchmarks;
 //   analytics [uiUrl] [requestsPerScenario] [scenarioPrefix|-] [serverPid]   analytics and report API latency (and the server's CPU per request)
 //   ingest   otlpHttpUrl uiUrl [spans] [spansPerRequest] [clients] [serverPid]   OTLP/HTTP protobuf throughput
 //   sender   otlpHttpUrl [spans] [processes] [serverPid] [spansPerRequest]   exporters' shape: 512-span requests, one in flight per process
-//   map [spans] [spansPerRequest]                                   decoding and mapping alone, one thread
+//   map [spans] [spansPerRequest] [realistic]                       decoding and mapping alone, one thread (realistic: the sender mode's runs)
 //   writer [spans] [spansPerRequest] [requestsPerWrite]             the store writer alone, one thread
 //   detectors                                                       each redaction detector over 1 MB of adversarial input
 //   raw-sqlite [spans] [rowsPerTransaction]                         the same rows inserted straight into SQLite
@@ -29,7 +29,7 @@ switch (mode)
         await SenderBenchmark.RunAsync(new Uri(Arg(1, "http://localhost:4318")), Number(2, 1_000_000), Number(3, 4), args.Length > 4 && args[4] != "-" ? Number(4, 0) : null, Number(5, 512));
         break;
     case "map":
-        MappingBenchmark.Run(Number(1, 200_000), Number(2, 1000));
+        MappingBenchmark.Run(Number(1, 200_000), Number(2, 1000), Arg(3, "") == "realistic");
         break;
     case "writer":
         await WriterBenchmark.RunAsync(Number(1, 200_000), Number(2, 1000), Number(3, 4));

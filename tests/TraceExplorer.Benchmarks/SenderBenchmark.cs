@@ -68,7 +68,7 @@ internal static class SenderBenchmark
     }
 
     /// <summary>One process's requests: its own runs, numbered apart from every other process's, cut every 512 spans.</summary>
-    private static List<(byte[] Body, int Spans)> Encode(int process, int spans, int spansPerRequest, string prefix)
+    internal static List<(byte[] Body, int Spans)> Encode(int process, int spans, int spansPerRequest, string prefix)
     {
         var requests = new List<(byte[], int)>();
         var batch = new List<OpenTelemetry.Proto.Trace.V1.Span>(spansPerRequest);

@@ -86,7 +86,7 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
 
         // "2025-05-17 15" before ":36:18" is a date and an hour, not a number to call.
         var end = start + length;
-        if (DateOrVersion.IsMatch(segment) || (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1])))
+        if (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1]))
         {
             return;
         }
@@ -97,16 +97,48 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
             return;
         }
 
-        FindIn(segment, start, found, regions);
-        if (bare && segment.Length is >= 11 and <= 15 && !found.Any(d => d.Start == start))
+        // What a stretch holds depends on the stretch alone (and the regions, fixed per detector), so the answer is
+        // remembered: the same number recurs within a run (a message, a tool's arguments, the run's input) and across runs.
+        if (!_verdicts.TryGet(segment, out var numbers))
+        {
+            numbers = NumbersIn(segment, bare);
+            _verdicts.Add(segment, numbers);
+        }
+
+        foreach (var (at, count) in numbers)
+        {
+            found.Add(new Detection(start + at, count, RedactionKind.Phone));
+        }
+    }
+
+    private readonly BoundedCache<(int Start, int Length)[]> _verdicts = new(20_000);
+
+    /// <summary>The numbers in one stretch of at most <see cref="MaxStretch"/> characters, as offsets into it.</summary>
+    private (int Start, int Length)[] NumbersIn(string segment, bool bare)
+    {
+        if (DateOrVersion.IsMatch(segment))
+        {
+            return [];
+        }
+
+        if (InternationalPhoneShortcut.IsWholeNumber(segment))
+        {
+            return [(0, segment.Length)];
+        }
+
+        var found = new List<Detection>();
+        FindIn(segment, 0, found, regions);
+        if (bare && segment.Length is >= 11 and <= 15 && !found.Any(d => d.Start == 0))
         {
             // E.164 written without its '+': 4915112345678.
             foreach (var match in Util.FindNumbers("+" + segment, "ZZ", PhoneNumberUtil.Leniency.VALID, 1000))
             {
-                found.Add(new Detection(start, length, RedactionKind.Phone));
+                found.Add(new Detection(0, segment.Length, RedactionKind.Phone));
                 break;
             }
         }
+
+        return [.. found.Select(d => (d.Start, d.Length))];
     }
 
     private static void FindIn(string segment, int offset, List<Detection> found, IEnumerable<string> regions)

@@ -144,7 +144,7 @@ public sealed class Redactor
                     else
                     {
                         path.Add(name);
-                        obj[name] = Redact(child?.DeepClone(), path, rules, counts, name);
+                        Replace(child, Redact(child, path, rules, counts, name), redacted => obj[name] = redacted);
                         path.RemoveAt(path.Count - 1);
                     }
                 }
@@ -154,7 +154,8 @@ public sealed class Redactor
                 for (var i = 0; i < array.Count; i++)
                 {
                     path.Add("*");
-                    array[i] = Redact(array[i]?.DeepClone(), path, rules, counts, fieldName);
+                    var index = i;
+                    Replace(array[i], Redact(array[i], path, rules, counts, fieldName), redacted => array[index] = redacted);
                     path.RemoveAt(path.Count - 1);
                 }
 
@@ -162,7 +163,8 @@ public sealed class Redactor
             case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
                 // JSON encoded inside a string (a message's tool-call arguments) is redacted as JSON, field names and all.
                 var inner = leaf.GetValue<string>();
-                return JsonValue.Create(LooksLikeJson(inner) ? Value(inner, counts, fieldName: fieldName) : TextUnguarded(inner, counts, fieldName));
+                var redactedInner = LooksLikeJson(inner) ? Value(inner, counts, fieldName: fieldName) : TextUnguarded(inner, counts, fieldName);
+                return redactedInner == inner ? node : JsonValue.Create(redactedInner);
             case JsonValue flag when flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
                 return node;
             default:
@@ -170,6 +172,19 @@ public sealed class Redactor
                 var text = node.ToJsonString();
                 var redacted = TextUnguarded(text, counts, fieldName);
                 return redacted == text ? node : JsonValue.Create(redacted);
+        }
+    }
+
+    /// <summary>
+    /// Puts a redacted child in its place. Objects and arrays are redacted in place and strings that held nothing come
+    /// back as they were: those keep their place (a node cannot be set where it already stands), so no subtree is
+    /// copied; cloning every child at every depth cost more than redacting it.
+    /// </summary>
+    private static void Replace(JsonNode? child, JsonNode? redacted, Action<JsonNode?> set)
+    {
+        if (!ReferenceEquals(child, redacted))
+        {
+            set(redacted);
         }
     }
 

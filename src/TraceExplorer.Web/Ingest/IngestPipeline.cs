@@ -9,8 +9,9 @@ namespace TraceExplorer.Web.Ingest;
 /// A bounded queue in front of the store writer. Requests wait until their batch is committed; a writer takes every
 /// request queued meanwhile into the same transaction, so many small exports cost one commit. SQLite has one writer;
 /// on PostgreSQL <see cref="IngestOptions.Writers"/> write at once, each in its own transaction. The queue is sized in
-/// time: a request is refused once the work ahead of it would take longer than <see cref="IngestOptions.MaxQueueSeconds"/>
-/// to write at the rate writes have been achieving, so exporters back off well before their own timeouts.
+/// time: a request is refused once the work ahead of it (being mapped, queued, being written) would take longer than
+/// <see cref="IngestOptions.MaxQueueSeconds"/> at the rates achieved, so exporters back off well before their own
+/// timeouts; the check comes before a request is mapped, and before its body is read when the answer is already no.
 /// </summary>
 public sealed class IngestPipeline(
     IngestWriter writer,
@@ -22,16 +23,73 @@ public sealed class IngestPipeline(
         new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = options.Value.Writers == 1, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly WriteRateEstimate _rate = new();
+    // Before the first request is mapped, a cold one's rate: redaction on JIT-fresh code maps a few thousand spans a
+    // second on one core, and a flood arriving at start-up must not all be admitted on a warm server's figure.
+    private readonly WriteRateEstimate _mapRate = new(initialItemsPerSecond: 2_500);
     private long _itemsAhead;
+    private long _itemsMapping;
 
     /// <summary>Items (spans and decisions) queued or being written.</summary>
     public long ItemsAhead => Interlocked.Read(ref _itemsAhead);
 
     /// <summary>
-    /// Queues a batch; false when the queue is full or the work ahead would take too long (nothing is queued then),
-    /// with how long the sender should wait before it retries.
+    /// The work ahead of a new request, in time: the items admitted but still being decoded, redacted and mapped, at
+    /// the rate one request maps times the cores (as many map at once, <see cref="MappingSlots"/>), plus the items queued or being written, at the rate
+    /// writes achieve. Mapping is counted because it is most of a request's cost: a flood admitted whole would be
+    /// mapped all at once on a starved CPU, each request past its sender's timeout.
     /// </summary>
-    public bool TryEnqueue(IngestBatch batch, out Task committed, out TimeSpan retryAfter)
+    public TimeSpan WorkAhead => WorkFor(ItemsAhead, Interlocked.Read(ref _itemsMapping));
+
+    private TimeSpan WorkFor(long ahead, long mapping) =>
+        _rate.TimeToWrite(ahead) + TimeSpan.FromSeconds(mapping / (_mapRate.ItemsPerSecond * Environment.ProcessorCount));
+
+    /// <summary>
+    /// Admitted requests map one per core at a time, the rest wait their turn: so the earliest admitted finish first
+    /// instead of all sharing the CPU and all finishing late, and the admission estimate's rate times cores holds.
+    /// </summary>
+    public SemaphoreSlim MappingSlots { get; } = new(Environment.ProcessorCount);
+
+    /// <summary>Whether a request would be refused whatever its size: checked before its body is read.</summary>
+    public bool IsOverCapacity(out TimeSpan retryAfter)
+    {
+        retryAfter = WorkAhead;
+        return retryAfter.TotalSeconds > options.Value.MaxQueueSeconds;
+    }
+
+    /// <summary>
+    /// Admits a decoded request of <paramref name="items"/> spans or records before it is mapped, or refuses it (with
+    /// how long to wait) when the work ahead is already longer than <see cref="IngestOptions.MaxQueueSeconds"/>. An
+    /// admitted request reports back through <see cref="Mapped"/> and is then queued without a second check.
+    /// </summary>
+    public bool TryAdmit(int items, out TimeSpan retryAfter)
+    {
+        var mapping = Interlocked.Add(ref _itemsMapping, items);
+        var ahead = ItemsAhead;
+        retryAfter = WorkFor(ahead, mapping - items);
+
+        // With nothing else in hand any one request is admitted, however large.
+        if (items == 0 || (ahead == 0 && mapping == items) || retryAfter.TotalSeconds <= options.Value.MaxQueueSeconds)
+        {
+            return true;
+        }
+
+        Interlocked.Add(ref _itemsMapping, -items);
+        return false;
+    }
+
+    /// <summary>An admitted request's mapping is over (done or failed): its items leave the mapping count.</summary>
+    public void Mapped(int items, TimeSpan elapsed)
+    {
+        Interlocked.Add(ref _itemsMapping, -items);
+        _mapRate.Record(items, elapsed);
+    }
+
+    /// <summary>
+    /// Queues a batch; false when the queue is full or the work ahead would take too long (nothing is queued then),
+    /// with how long the sender should wait before it retries. A batch <paramref name="admitted"/> before mapping is
+    /// refused only by the request-count backstop.
+    /// </summary>
+    public bool TryEnqueue(IngestBatch batch, bool admitted, out Task committed, out TimeSpan retryAfter)
     {
         var pending = new PendingWrite(batch, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         committed = pending.Committed.Task;
@@ -40,7 +98,7 @@ public sealed class IngestPipeline(
         retryAfter = wait;
 
         // An idle writer takes any one request, however large.
-        if ((ahead == pending.Items || wait.TotalSeconds <= options.Value.MaxQueueSeconds) && _queue.Writer.TryWrite(pending))
+        if ((admitted || ahead == pending.Items || wait.TotalSeconds <= options.Value.MaxQueueSeconds) && _queue.Writer.TryWrite(pending))
         {
             return true;
         }

@@ -1,11 +1,12 @@
 namespace TraceExplorer.Web.Ingest;
 
 /// <summary>
-/// How fast the writer stores items (spans and decisions), from the writes it has done: a moving average of each
-/// write's items per second of writing, so the queue can be sized in time rather than in requests. Before the first
+/// How fast the writer stores items (spans and decisions), from the writes it has done (or, for admission, how fast one
+/// request is mapped): a moving average of each write's items per second of writing, so the queue can be sized in time rather than in requests. Before the first
 /// write it assumes <see cref="InitialItemsPerSecond"/>, below what a cold start achieves, so early estimates err long.
 /// </summary>
-public sealed class WriteRateEstimate
+/// <param name="initialItemsPerSecond">The rate assumed before the first measurement.</param>
+public sealed class WriteRateEstimate(double initialItemsPerSecond = WriteRateEstimate.InitialItemsPerSecond)
 {
     public const double InitialItemsPerSecond = 10_000;
 
@@ -13,7 +14,7 @@ public sealed class WriteRateEstimate
     private const double NewestWeight = 0.25;
 
     private readonly Lock _lock = new();
-    private double _itemsPerSecond = InitialItemsPerSecond;
+    private double _itemsPerSecond = initialItemsPerSecond;
 
     public double ItemsPerSecond
     {

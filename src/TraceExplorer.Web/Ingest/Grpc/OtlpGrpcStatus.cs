@@ -25,8 +25,46 @@ internal static class OtlpGrpcStatus
 
         if (outcome.Result != IngestOutcome.Status.Stored)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, outcome.Message ?? "Retry later."));
+            var message = outcome.Message ?? "Retry later.";
+            throw new RpcException(new Status(StatusCode.Unavailable, message), RetryInfoTrailers(StatusCode.Unavailable, message, outcome.RetryAfterSeconds));
         }
+    }
+
+    /// <summary>
+    /// OTLP's throttling signal: a <c>google.rpc.RetryInfo</c> in the status details (the <c>grpc-status-details-bin</c>
+    /// trailer, a <c>google.rpc.Status</c>), which exporters read as how long to wait before the retry. Written by hand:
+    /// three small messages do not earn a package.
+    /// </summary>
+    public static Metadata RetryInfoTrailers(StatusCode code, string message, int retryAfterSeconds)
+    {
+        var delay = new Google.Protobuf.WellKnownTypes.Duration { Seconds = retryAfterSeconds };
+        var retryInfo = Encode(output =>
+        {
+            output.WriteTag(1, WireFormat.WireType.LengthDelimited);
+            output.WriteMessage(delay);
+        });
+        var detail = new Google.Protobuf.WellKnownTypes.Any { TypeUrl = "type.googleapis.com/google.rpc.RetryInfo", Value = ByteString.CopyFrom(retryInfo) };
+        var status = Encode(output =>
+        {
+            output.WriteTag(1, WireFormat.WireType.Varint);
+            output.WriteInt32((int)code);
+            output.WriteTag(2, WireFormat.WireType.LengthDelimited);
+            output.WriteString(message);
+            output.WriteTag(3, WireFormat.WireType.LengthDelimited);
+            output.WriteMessage(detail);
+        });
+        return new Metadata { { "grpc-status-details-bin", status } };
+    }
+
+    private static byte[] Encode(Action<CodedOutputStream> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var output = new CodedOutputStream(buffer, leaveOpen: true))
+        {
+            write(output);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>
@@ -39,7 +77,8 @@ internal static class OtlpGrpcStatus
         if (!await lease.TryGrowAsync(request.CalculateSize(), context.CancellationToken))
         {
             lease.Dispose();
-            throw new RpcException(new Status(StatusCode.Unavailable, "More request data is in flight than Ingest:MaxBytesInFlight allows; retry later."));
+            const string message = "More request data is in flight than Ingest:MaxBytesInFlight allows; retry later.";
+            throw new RpcException(new Status(StatusCode.Unavailable, message), RetryInfoTrailers(StatusCode.Unavailable, message, 1));
         }
 
         return lease;

@@ -65,6 +65,15 @@ public static class OtlpHttpEndpoints
             return;
         }
 
+        // Refused anyway: answered before the body is read, so a flood costs no memory and no decoding.
+        if (context.RequestServices.GetRequiredService<IngestPipeline>().IsOverCapacity(out var workAhead))
+        {
+            var busy = IngestService.Busy(workAhead);
+            context.Response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await OtlpHttpResponses.WriteStatusAsync(context, StatusCodes.Status503ServiceUnavailable, bodyEncoding, busy.Message!);
+            return;
+        }
+
         // The body's bytes stay counted against the budget until the request is answered.
         using var held = context.RequestServices.GetRequiredService<IngestByteBudget>().Open();
         var body = await OtlpBodyReader.ReadAsync(request, maxRequestBodyBytes, held, context.RequestAborted);
