@@ -25,8 +25,8 @@ public abstract class PageTestContext : MudTestContext
     protected virtual int DemoRuns => 200;
 
     /// <summary>
-    /// The page prerenders outside a circuit and hands its first screen to the circuit through the page state: the
-    /// state and an interactive renderer are set up once every service is registered, since setting them up reads one.
+    /// The page prerenders outside a circuit and hands its first screen to the circuit through the page state, set up
+    /// once every service is registered (setting it up reads one).
     /// </summary>
     protected virtual bool HandsOverPageState => false;
 
@@ -53,8 +53,10 @@ public abstract class PageTestContext : MudTestContext
         if (HandsOverPageState)
         {
             this.AddBunitPersistentComponentState();
-            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         }
+
+        // As in the app's circuit: controls that wait for it (disabled while prerendered) are live.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
         await base.InitializeContextAsync();
     }

