@@ -8,7 +8,7 @@ namespace TraceExplorer.Components.Tests.Pages;
 public sealed class AnalyticsSelectionTests : PageTestContext
 {
     [Fact]
-    public void A_step_group_from_the_url_stays_in_it_and_another_one_replaces_it()
+    public async Task A_step_group_from_the_url_stays_in_it_and_another_one_replaces_it()
     {
         var key = "tool:" + DemoIncidents.TimingOutTool;
         Navigation.NavigateTo("/compare?dimension=policy_version&group=" + Uri.EscapeDataString(key));
@@ -21,7 +21,7 @@ public sealed class AnalyticsSelectionTests : PageTestContext
         Assert.Equal(DemoIncidents.TimingOutTool, cut.Find("[data-step-group].selected").GetAttribute("data-step-group"));
 
         var other = cut.FindAll("[data-step-group]")[1].GetAttribute("data-step-group")!;
-        cut.FindAll("[data-step-group]")[1].Click();
+        await cut.InvokeAsync(() => cut.FindAll("[data-step-group]")[1].Click()); // found and clicked in one go: the page may render again between
 
         cut.WaitForAssertion(() => Assert.Equal(other, cut.Find("[data-step-group].selected").GetAttribute("data-step-group")), LoadTimeout);
         Assert.Contains(Uri.EscapeDataString(":" + other), Navigation.Uri, StringComparison.Ordinal);
@@ -29,14 +29,14 @@ public sealed class AnalyticsSelectionTests : PageTestContext
     }
 
     [Fact]
-    public void A_chosen_decision_keeps_the_filters_and_a_new_filter_closes_it()
+    public async Task A_chosen_decision_keeps_the_filters_and_a_new_filter_closes_it()
     {
         Navigation.NavigateTo("/decisions?kind=Fallback");
         var cut = Render<Decisions>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=decisions] tbody tr.clickable")), LoadTimeout);
 
         var runId = cut.FindAll("[data-testid=decisions] tbody tr")[1].QuerySelectorAll("td")[7].TextContent;
-        cut.FindAll("[data-testid=decisions] tbody tr")[1].Click();
+        await cut.InvokeAsync(() => cut.FindAll("[data-testid=decisions] tbody tr")[1].Click());
 
         cut.WaitForAssertion(() => Assert.Contains(runId, cut.Find("[data-testid=decision-detail]").TextContent, StringComparison.Ordinal), LoadTimeout);
         Assert.Matches(@"kind=Fallback&selected=\d+$", Navigation.Uri);
@@ -48,13 +48,13 @@ public sealed class AnalyticsSelectionTests : PageTestContext
     }
 
     [Fact]
-    public void A_chosen_complaint_value_names_its_dimension_in_the_url()
+    public async Task A_chosen_complaint_value_names_its_dimension_in_the_url()
     {
         Navigation.NavigateTo("/analytics/complaints");
         var cut = Render<Complaints>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=complaints] tbody tr.clickable")), LoadTimeout);
 
-        cut.FindAll("[data-testid=complaints] tbody tr").First(r => r.TextContent.Contains(DemoIncidents.FallbackRoute, StringComparison.Ordinal)).Click();
+        await cut.InvokeAsync(() => cut.FindAll("[data-testid=complaints] tbody tr").First(r => r.TextContent.Contains(DemoIncidents.FallbackRoute, StringComparison.Ordinal)).Click());
 
         cut.WaitForAssertion(() => Assert.Contains(DemoIncidents.FallbackRoute, cut.Find("[data-testid=complaint-detail]").TextContent, StringComparison.Ordinal), LoadTimeout);
         Assert.EndsWith($"dimension=route&selected={DemoIncidents.FallbackRoute}", Navigation.Uri, StringComparison.Ordinal);

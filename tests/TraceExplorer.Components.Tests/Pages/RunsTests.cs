@@ -56,7 +56,7 @@ public sealed class RunsTests : PageTestContext
         var cut = Render<Runs>();
 
         cut.WaitForAssertion(() => Assert.Contains("minDurationMs", cut.Find("[data-testid=filter-error]").TextContent), LoadTimeout);
-        Assert.Equal(50, cut.FindAll("tr.run-row").Count);
+        cut.WaitForAssertion(() => Assert.Equal(50, cut.FindAll("tr.run-row").Count), LoadTimeout); // the error shows before the rows
     }
 
     [Fact]
