@@ -3,7 +3,8 @@ using TraceExplorer.Web.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceExplorer();
 
-var app = builder.Build();
+// Disposed on every way out, so the console logger writes what is queued (a start-up error) before the process ends.
+await using var app = builder.Build();
 if (await app.RunCommandLineSeedAsync())
 {
     return;
