@@ -252,10 +252,38 @@ public sealed class AppProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first; {project} was not found at {dll}.");
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range (32768 and up on Linux), never handed out twice in this process.
+    /// A port the OS picks for port 0 is an ephemeral one: once the app is killed and started again on it, an outgoing
+    /// connection of any process may hold it by then ("address already in use" on the restart, seen under load).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = Random.Shared.Next(FirstPort, LastPort);
+                if (!HandedOut.Add(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // Taken by another process: try another.
+                }
+            }
+        }
     }
+
+    private const int FirstPort = 20000;
+    private const int LastPort = 32000;
+    private static readonly HashSet<int> HandedOut = [];
 }
