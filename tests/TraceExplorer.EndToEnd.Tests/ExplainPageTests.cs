@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TraceExplorer.EndToEnd.Tests;
 
-/// <summary>From /explain, the planted refund-timeout incident is explained by its policy version, and the sentence's number for it opens the runs behind it.</summary>
+/// <summary>From /explain, the planted refund-timeout incident is explained by its policy version, and the sentence's number for it opens the runs behind it: that version's runs with the symptom.</summary>
 [Collection(AppCollection.Name)]
 public sealed class ExplainPageTests(AppFixture app)
 {
@@ -34,5 +34,7 @@ public sealed class ExplainPageTests(AppFixture app)
         await Expect(page).ToHaveURLAsync(new Regex($"/runs\\?.*policyVersion={Regex.Escape(DemoIncidents.Policy.After)}"));
         var runs = new RunsPageObject(page);
         await Expect(runs.Rows.First).ToBeVisibleAsync();
+        Assert.Contains($"failedStep={DemoIncidents.TimingOutTool}", page.Url); // the symptom's runs, not every run of the version
+        await Expect(page.GetByTestId("inside-run-filter")).ToHaveTextAsync($"Failed step: {DemoIncidents.TimingOutTool}");
     }
 }

@@ -4,7 +4,7 @@ namespace TraceExplorer.Storage.Analytics;
 
 /// <summary>
 /// The runs filter as a SQL condition for the analytics queries, which aggregate with SQL that LINQ cannot express
-/// (window functions). It follows <see cref="RunFilterQuery"/> field by field; free text is not an analytics filter.
+/// (window functions). It follows <see cref="RunFilterQuery"/> field by field, and shares what happened in a run with it (<see cref="InsideRunSql"/>); free text is not an analytics filter.
 /// </summary>
 public static class RunFilterSql
 {
@@ -43,6 +43,7 @@ public static class RunFilterSql
             conditions.Add(UsedModel(query, filter.Model, alias));
         }
 
+        conditions.AddRange(InsideRunSql.Conditions(query, filter, alias));
         return string.Join(" AND ", conditions);
     }
 

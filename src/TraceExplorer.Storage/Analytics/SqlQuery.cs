@@ -10,7 +10,8 @@ namespace TraceExplorer.Storage.Analytics;
 /// A parameterised SQL statement under construction. Values always travel as parameters; only SQL written in this
 /// assembly (column names, constants) is ever part of the text.
 /// </summary>
-public sealed class SqlQuery(SqlDialect dialect)
+/// <param name="parameterPrefix">The placeholders' prefix: one other than EF Core's own where the SQL becomes part of a LINQ query.</param>
+public sealed class SqlQuery(SqlDialect dialect, string parameterPrefix = "@p")
 {
     private readonly StringBuilder _text = new();
     private readonly List<object> _values = [];
@@ -23,7 +24,7 @@ public sealed class SqlQuery(SqlDialect dialect)
     public string Parameter(object value)
     {
         _values.Add(value);
-        return "@p" + (_values.Count - 1).ToString(CultureInfo.InvariantCulture);
+        return parameterPrefix + (_values.Count - 1).ToString(CultureInfo.InvariantCulture);
     }
 
     public SqlQuery Append(string sql)
@@ -66,14 +67,22 @@ public sealed class SqlQuery(SqlDialect dialect)
         var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = Text;
-        for (var i = 0; i < _values.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            parameter.Value = _values[i];
-            command.Parameters.Add(parameter);
-        }
-
+        command.Parameters.AddRange(Parameters(command));
         return command;
     }
+
+    /// <summary>The values as parameters of the context's provider, for EF Core's <c>FromSqlRaw</c>.</summary>
+    public DbParameter[] Parameters(TraceDbContext db)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        return Parameters(command);
+    }
+
+    private DbParameter[] Parameters(DbCommand command) => _values.Select((value, i) =>
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = parameterPrefix + i.ToString(CultureInfo.InvariantCulture);
+        parameter.Value = value;
+        return parameter;
+    }).ToArray();
 }

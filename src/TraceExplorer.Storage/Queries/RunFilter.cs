@@ -30,4 +30,31 @@ public sealed record RunFilter
     /// a match would tell what the hidden text contains, one guess at a time.
     /// </summary>
     public bool TextMatchesPayloads { get; init; }
+
+    /// <summary>Runs in which a step of this group (a tool, a model, a validation schema or a step name; see <see cref="StepGroup"/>) failed.</summary>
+    public string? FailedStep { get; init; }
+
+    /// <summary>With <see cref="SlowerThanMs"/>: runs in which a step of this group (any step when null) took longer than that.</summary>
+    public string? SlowStep { get; init; }
+
+    public double? SlowerThanMs { get; init; }
+
+    /// <summary>Runs that called this tool with identical arguments twice or more.</summary>
+    public string? RepeatedTool { get; init; }
+
+    /// <summary>Runs with at least one complaint.</summary>
+    public bool WithComplaints { get; init; }
+
+    /// <summary>Runs with a decision of this kind.</summary>
+    public DecisionKind? Decision { get; init; }
+
+    /// <summary>Runs that this filter does not select: "the others" of an explanation, its symptom's runs left out.</summary>
+    public RunFilter? Excluding { get; init; }
+
+    /// <summary>
+    /// Whether the filter looks at what happened in the runs (their steps, complaints or decisions) or leaves runs
+    /// out: what the hourly rollups, which count runs by their columns, cannot answer.
+    /// </summary>
+    public bool LooksInsideRuns => FailedStep is not null || SlowerThanMs is not null || RepeatedTool is not null || WithComplaints
+        || Decision is not null || Excluding is not null;
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics;
 
 namespace TraceExplorer.Storage.Queries;
 
@@ -47,6 +48,18 @@ public static class RunFilterQuery
                 || EF.Functions.Like(r.Models, first, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(r.Models, middle, LikePattern.EscapeCharacter)
                 || EF.Functions.Like(r.Models, last, LikePattern.EscapeCharacter));
+        }
+
+        if (filter.LooksInsideRuns)
+        {
+            // What happened in a run is looked up in SQL, the one definition explain counts with (InsideRunSql); the
+            // whole filter goes with it so that the lookup starts from the runs of the window.
+            var inside = new SqlQuery(SqlDialect.For(db), "@inside");
+            var condition = RunFilterSql.Where(inside, filter);
+            // The text is SQL of this assembly only; every value travels as a parameter (SqlQuery).
+            var sql = "SELECT * FROM runs r WHERE " + condition;
+            var matching = db.Runs.FromSqlRaw(sql, inside.Parameters(db)).Select(r => r.RunId);
+            query = query.Where(r => matching.Contains(r.RunId));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))

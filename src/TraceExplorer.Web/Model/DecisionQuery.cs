@@ -80,18 +80,7 @@ public sealed record DecisionQuery
         void Fail(string name, string message) => found[name] = [message];
         var from = QueryParsing.ParseTime(From, "from", Fail);
         var to = QueryParsing.ParseTime(To, "to", Fail);
-        DecisionKind? kind = null;
-        if (Kind is not null)
-        {
-            if (Enum.TryParse<DecisionKind>(Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Kind, out _))
-            {
-                kind = parsed;
-            }
-            else
-            {
-                Fail("kind", $"'{Kind}' is not a decision kind; use approval, policyBlock, routing, fallback or audit.");
-            }
-        }
+        var kind = QueryParsing.ParseEnum<DecisionKind>(Kind, "kind", "a decision kind", Fail);
 
         var page = QueryParsing.ParseInt(Page, "page", 1, 1_000_000, 1, Fail);
         var pageSize = QueryParsing.ParseInt(PageSize, "pageSize", 1, DecisionQueries.MaxPageSize, DefaultPageSize, Fail);

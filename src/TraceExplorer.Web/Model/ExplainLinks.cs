@@ -4,15 +4,19 @@ using TraceExplorer.Storage.Queries;
 namespace TraceExplorer.Web.Model;
 
 /// <summary>
-/// Links from an explanation to the runs behind its numbers: the runs list with the filter of those runs. What the
-/// runs list cannot filter on (the step that failed, complaints, decisions) is left out, so the list shows the runs
-/// of the same window, agent and values that the number counts among.
+/// Links from an explanation to the runs behind its numbers: the runs list with the filter of exactly those runs
+/// (what happened in them included, and for "the others" the symptom's runs left out), so that the list counts what
+/// the number counts.
 /// </summary>
 public static class ExplainLinks
 {
     public static string Runs(RunFilter filter) => "/runs?" + Query(filter).ToQueryString();
 
-    public static string Runs(RunFilter filter, ExplainKey value) => Runs(ExplainDimensions.With(filter, value.Dimension, value.Value));
+    /// <summary>The runs of the filter that carry the value; null where the runs filter cannot name it.</summary>
+    public static string? Runs(RunFilter filter, ExplainKey value) => ExplainDimensions.With(filter, value.Dimension, value.Value) is { } narrowed ? Runs(narrowed) : null;
+
+    /// <summary>The baseline's runs as explain counts them: without the symptom's.</summary>
+    public static RunFilter Others(ExplainRequest request) => ExplainSql.Baseline(request) with { Excluding = request.Symptom.Filter };
 
     /// <summary>The explain page for the runs list's current filters as the symptom.</summary>
     public static string Explain(RunListQuery filters) => "/explain?" + new ExplainQuery { Filters = filters with { Page = null, PageSize = null, Sort = null, Dir = null, Q = null } }.ToQueryString();
@@ -29,7 +33,7 @@ public static class ExplainLinks
     public static ExplainQuery? FailedLike(string? agent, IReadOnlyList<StepOutline> steps) =>
         steps.Where(s => StepGroup.Failed(s.Status, s.ValidationPassed))
             .OrderBy(s => ExplainSql.DidWork(s.Kind) ? 0 : 1).ThenBy(s => s.StepNumber).FirstOrDefault() is { } first
-            ? new ExplainQuery { Filters = new RunListQuery { Agent = agent }, FailedStep = StepGroup.Name(first.ToolName, first.Model, first.ValidationSchema, first.Name) }
+            ? new ExplainQuery { Filters = new RunListQuery { Agent = agent, FailedStep = StepGroup.Name(first.ToolName, first.Model, first.ValidationSchema, first.Name) } }
             : null;
 
     public static RunListQuery Query(RunFilter filter) => new()
@@ -44,8 +48,17 @@ public static class ExplainLinks
         ToolContractVersion = filter.ToolContractVersion,
         RouteConfigVersion = filter.RouteConfigVersion,
         Model = filter.Model,
-        MinDurationMs = filter.MinDurationMs?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        MinDurationMs = Number(filter.MinDurationMs),
+        FailedStep = filter.FailedStep,
+        SlowStep = filter.SlowStep,
+        SlowerThanMs = Number(filter.SlowerThanMs),
+        RepeatedTool = filter.RepeatedTool,
+        Complaints = filter.WithComplaints ? "true" : null,
+        Decision = filter.Decision is { } kind ? QueryParsing.CamelCase(kind.ToString()) : null,
+        Not = filter.Excluding is { } excluded ? Query(excluded).ToQueryString() : null,
     };
+
+    private static string? Number(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Format(DateTime? time) => time is { } t ? RunListQuery.FormatTime(t) : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using TraceExplorer.Core.Model;
@@ -17,23 +16,6 @@ public sealed record ExplainQuery
     public const string BaselinePrefix = "b.";
 
     public RunListQuery Filters { get; init; } = new();
-
-    /// <summary>Runs in which a step of this group (a tool, model, schema or step name) failed.</summary>
-    public string? FailedStep { get; init; }
-
-    /// <summary>With <see cref="SlowerThanMs"/>: runs in which a step of this group was slower than that.</summary>
-    public string? SlowStep { get; init; }
-
-    public string? SlowerThanMs { get; init; }
-
-    /// <summary>Runs that called this tool twice or more with identical arguments.</summary>
-    public string? RepeatedTool { get; init; }
-
-    /// <summary>"true": runs with a complaint.</summary>
-    public string? Complaints { get; init; }
-
-    /// <summary>Runs with a decision of this kind (approval, policyBlock, routing, fallback, audit).</summary>
-    public string? Decision { get; init; }
 
     /// <summary>others (default), before, or filter (the b.* filters).</summary>
     public string? Baseline { get; init; }
@@ -55,12 +37,6 @@ public sealed record ExplainQuery
         return new ExplainQuery
         {
             Filters = RunListQuery.FromUri(uri),
-            FailedStep = Get("failedStep"),
-            SlowStep = Get("slowStep"),
-            SlowerThanMs = Get("slowerThanMs"),
-            RepeatedTool = Get("repeatedTool"),
-            Complaints = Get("complaints"),
-            Decision = Get("decision"),
             Baseline = Get("baseline"),
             BaselineFilters = RunListQuery.FromUri(QueryString.Create(baseline).ToUriComponent()),
             Format = Get("format"),
@@ -79,12 +55,6 @@ public sealed record ExplainQuery
             }
         }
 
-        Add("failedStep", FailedStep);
-        Add("slowStep", SlowStep);
-        Add("slowerThanMs", SlowerThanMs);
-        Add("repeatedTool", RepeatedTool);
-        Add("complaints", Complaints);
-        Add("decision", Decision);
         Add("baseline", Baseline);
         Add("format", Format);
         var baseline = QueryHelpers.ParseQuery("?" + BaselineFilters.ToQueryString())
@@ -110,40 +80,9 @@ public sealed record ExplainQuery
             Fail("q", "Free text is not an explain filter; name the runs by status, time, agent, route, version or model.");
         }
 
-        double? slowerThan = null;
-        if (SlowerThanMs is not null)
+        if (Filters.Not is not null)
         {
-            if (double.TryParse(SlowerThanMs, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && double.IsFinite(parsed))
-            {
-                slowerThan = parsed;
-            }
-            else
-            {
-                Fail("slowerThanMs", $"'{SlowerThanMs}' is not a non-negative number of milliseconds.");
-            }
-        }
-        else if (SlowStep is not null)
-        {
-            Fail("slowerThanMs", "A slow step needs slowerThanMs, the threshold in milliseconds.");
-        }
-
-        var complaints = false;
-        if (Complaints is not null && !bool.TryParse(Complaints, out complaints))
-        {
-            Fail("complaints", $"'{Complaints}' is not true or false.");
-        }
-
-        DecisionKind? decision = null;
-        if (Decision is not null)
-        {
-            if (Enum.TryParse<DecisionKind>(Decision, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(Decision, out _))
-            {
-                decision = kind;
-            }
-            else
-            {
-                Fail("decision", $"'{Decision}' is not a decision kind; use one of {string.Join(", ", Enum.GetNames<DecisionKind>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
-            }
+            Fail("not", "An explanation's symptom cannot leave runs out; choose the baseline with baseline=filter and b.* filters.");
         }
 
         var baseline = (Baseline ?? "others").ToLowerInvariant() switch
@@ -181,16 +120,7 @@ public sealed record ExplainQuery
 
         return new ExplainRequest
         {
-            Symptom = new ExplainSymptom
-            {
-                Filter = filter,
-                FailedStep = FailedStep,
-                SlowStep = SlowStep,
-                SlowerThanMs = slowerThan,
-                RepeatedTool = RepeatedTool,
-                WithComplaints = complaints,
-                Decision = decision,
-            },
+            Symptom = new ExplainSymptom { Filter = filter },
             Baseline = baseline ?? ExplainBaseline.Others,
             BaselineFilter = baseline == ExplainBaseline.Filter ? baselineFilter : null,
         };

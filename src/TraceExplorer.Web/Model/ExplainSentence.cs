@@ -19,7 +19,7 @@ public static class ExplainSentence
         var symptom = request.Symptom;
         var parts = new List<ExplainSentencePart>();
         void Words(string text) => parts.Add(new(text));
-        void Number(string text, RunFilter filter) => parts.Add(new(text, ExplainLinks.Runs(filter)));
+        void Number(string text, RunFilter? filter) => parts.Add(new(text, filter is null ? null : ExplainLinks.Runs(filter)));
 
         var runs = symptom.Filter.Agent is { } agent ? $"{agent} runs" : "runs";
         if (result.SymptomRuns == 0)
@@ -49,7 +49,7 @@ public static class ExplainSentence
             Words("; ");
             Number(CompareFormat.Percent(cause.SymptomShare), ExplainDimensions.With(symptom.Filter, cause.Dimension, cause.Value));
             Words($" of them {Carried(cause)}{(cause.FirstSeen is { } seen ? $", first seen {Time(seen)}" : "")}, against ");
-            Number(CompareFormat.Percent(cause.BaselineShare), ExplainDimensions.With(ExplainSql.Baseline(request), cause.Dimension, cause.Value));
+            Number(CompareFormat.Percent(cause.BaselineShare), ExplainDimensions.With(ExplainLinks.Others(request), cause.Dimension, cause.Value));
             Words(" of the others.");
         }
         else
@@ -66,14 +66,14 @@ public static class ExplainSentence
     public static string Phrase(ExplainResult result, ExplainSymptom symptom)
     {
         if (result.Signature is { } signature && signature.Share >= SignatureMinShare
-            && (symptom.FailedStep is not null || symptom.Filter.Status == Core.Model.RunStatus.Error))
+            && (symptom.Filter.FailedStep is not null || symptom.Filter.Status == Core.Model.RunStatus.Error))
         {
             var error = signature.ErrorType is { } type ? $", {type} after {DisplayFormat.Duration(signature.MeanDurationMs)}" : "";
             return $"fail at step {signature.StepNumber.ToString(CultureInfo.InvariantCulture)} ({signature.Step}{error})";
         }
 
         var phrases = new List<string>();
-        if (symptom.FailedStep is { } failed)
+        if (symptom.Filter.FailedStep is { } failed)
         {
             phrases.Add($"fail at {failed}");
         }
@@ -82,22 +82,22 @@ public static class ExplainSentence
             phrases.Add("fail");
         }
 
-        if (symptom.SlowerThanMs is { } threshold)
+        if (symptom.Filter.SlowerThanMs is { } threshold)
         {
-            phrases.Add($"have {symptom.SlowStep ?? "a step"} slower than {DisplayFormat.Duration(threshold)}");
+            phrases.Add($"have {symptom.Filter.SlowStep ?? "a step"} slower than {DisplayFormat.Duration(threshold)}");
         }
 
-        if (symptom.RepeatedTool is { } tool)
+        if (symptom.Filter.RepeatedTool is { } tool)
         {
             phrases.Add($"repeat {tool} with identical arguments");
         }
 
-        if (symptom.WithComplaints)
+        if (symptom.Filter.WithComplaints)
         {
             phrases.Add("draw a complaint");
         }
 
-        if (symptom.Decision is { } decision)
+        if (symptom.Filter.Decision is { } decision)
         {
             phrases.Add($"take a {decision} decision");
         }

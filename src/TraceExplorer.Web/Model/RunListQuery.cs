@@ -25,6 +25,26 @@ public sealed record RunListQuery
     [FromQuery(Name = "model")] public string? Model { get; init; }
     [FromQuery(Name = "minDurationMs")] public string? MinDurationMs { get; init; }
     [FromQuery(Name = "q")] public string? Q { get; init; }
+
+    /// <summary>Runs in which a step of this group (a tool, model, schema or step name) failed.</summary>
+    [FromQuery(Name = "failedStep")] public string? FailedStep { get; init; }
+
+    /// <summary>With <see cref="SlowerThanMs"/>: runs in which a step of this group was slower than that.</summary>
+    [FromQuery(Name = "slowStep")] public string? SlowStep { get; init; }
+
+    [FromQuery(Name = "slowerThanMs")] public string? SlowerThanMs { get; init; }
+
+    /// <summary>Runs that called this tool twice or more with identical arguments.</summary>
+    [FromQuery(Name = "repeatedTool")] public string? RepeatedTool { get; init; }
+
+    /// <summary>"true": runs with a complaint.</summary>
+    [FromQuery(Name = "complaints")] public string? Complaints { get; init; }
+
+    /// <summary>Runs with a decision of this kind (approval, policyBlock, routing, fallback, audit).</summary>
+    [FromQuery(Name = "decision")] public string? Decision { get; init; }
+
+    /// <summary>Runs the filters in this query string (without '?') do not select: an explanation's "others".</summary>
+    [FromQuery(Name = "not")] public string? Not { get; init; }
     [FromQuery(Name = "page")] public string? Page { get; init; }
     [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
 
@@ -56,6 +76,13 @@ public sealed record RunListQuery
             Model = Get("model"),
             MinDurationMs = Get("minDurationMs"),
             Q = Get("q"),
+            FailedStep = Get("failedStep"),
+            SlowStep = Get("slowStep"),
+            SlowerThanMs = Get("slowerThanMs"),
+            RepeatedTool = Get("repeatedTool"),
+            Complaints = Get("complaints"),
+            Decision = Get("decision"),
+            Not = Get("not"),
             Page = Get("page"),
             PageSize = Get("pageSize"),
             Sort = Get("sort"),
@@ -87,6 +114,13 @@ public sealed record RunListQuery
         Add("routeConfigVersion", RouteConfigVersion);
         Add("model", Model);
         Add("minDurationMs", MinDurationMs);
+        Add("failedStep", FailedStep);
+        Add("slowStep", SlowStep);
+        Add("slowerThanMs", SlowerThanMs);
+        Add("repeatedTool", RepeatedTool);
+        Add("complaints", Complaints);
+        Add("decision", Decision);
+        Add("not", Not);
         Add("sort", Sort);
         Add("dir", Dir);
         Add("page", Page);
@@ -107,29 +141,37 @@ public sealed record RunListQuery
             Fail("to", "'to' must be later than 'from'.");
         }
 
-        RunStatus? status = null;
-        if (Status is not null)
+        var status = QueryParsing.ParseEnum<RunStatus>(Status, "status", "a run status", Fail);
+        var minDuration = QueryParsing.ParseMilliseconds(MinDurationMs, "minDurationMs", Fail);
+        var slowerThan = QueryParsing.ParseMilliseconds(SlowerThanMs, "slowerThanMs", Fail);
+        if (SlowStep is not null && SlowerThanMs is null)
         {
-            if (Enum.TryParse<RunStatus>(Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Status, out _))
-            {
-                status = parsed;
-            }
-            else
-            {
-                Fail("status", $"'{Status}' is not a run status; use ok or error.");
-            }
+            Fail("slowerThanMs", "A slow step needs slowerThanMs, the threshold in milliseconds.");
         }
 
-        double? minDuration = null;
-        if (MinDurationMs is not null)
+        var complaints = false;
+        if (Complaints is not null && !bool.TryParse(Complaints, out complaints))
         {
-            if (double.TryParse(MinDurationMs, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && double.IsFinite(parsed))
+            Fail("complaints", $"'{Complaints}' is not true or false.");
+        }
+
+        var decision = QueryParsing.ParseEnum<DecisionKind>(Decision, "decision", "a decision kind", Fail);
+
+        RunFilter? excluding = null;
+        if (Not is not null)
+        {
+            var excluded = FromUri("?" + Not);
+            if (excluded.Not is not null || excluded.Q is not null)
             {
-                minDuration = parsed;
+                Fail("not", "'not' takes filters, not free text or another 'not'.");
             }
             else
             {
-                Fail("minDurationMs", $"'{MinDurationMs}' is not a non-negative number of milliseconds.");
+                excluding = excluded.ToRequest(out var excludedErrors).Filter;
+                foreach (var (name, messages) in excludedErrors)
+                {
+                    Fail("not", $"{name}: {string.Join(" ", messages)}");
+                }
             }
         }
 
@@ -172,6 +214,13 @@ public sealed record RunListQuery
                 Model = Model,
                 MinDurationMs = minDuration,
                 Text = Q,
+                FailedStep = FailedStep,
+                SlowStep = SlowerThanMs is null ? null : SlowStep,
+                SlowerThanMs = slowerThan,
+                RepeatedTool = RepeatedTool,
+                WithComplaints = complaints,
+                Decision = decision,
+                Excluding = excluding,
             },
             Sort = sort,
             Descending = descending,

@@ -16,7 +16,11 @@ public sealed class ExplainTests : PageTestContext
         var sentence = cut.Find("[data-testid=explain-sentence]");
         Assert.Contains(DemoIncidents.TimingOutTool, sentence.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(sentence.QuerySelectorAll("a[href^='/runs?']"));
+        // every link names the symptom: as its own filter, or (the "others" link) as the runs it leaves out
+        Assert.All(sentence.QuerySelectorAll("a[href^='/runs?']"), a => Assert.Contains($"failedStep={DemoIncidents.TimingOutTool}", Uri.UnescapeDataString(a.GetAttribute("href")!), StringComparison.Ordinal));
+        Assert.Contains(sentence.QuerySelectorAll("a[href^='/runs?']"), a => a.GetAttribute("href")!.Contains("not=", StringComparison.Ordinal));
         Assert.Contains(DemoIncidents.Policy.After, cut.Find("[data-testid=explain-causes]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=inside-run-filter]")); // the symptom has its own fields here
     }
 
     [Fact]

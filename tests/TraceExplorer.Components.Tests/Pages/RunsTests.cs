@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Demo;
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Queries;
 using TraceExplorer.Web.Components.Controls;
 using TraceExplorer.Web.Components.Pages;
 
@@ -34,6 +35,26 @@ public sealed class RunsTests : PageTestContext
 
         cut.WaitForAssertion(() => Assert.Equal($"{expected:N0} runs", cut.Find("[data-testid=run-count]").TextContent), LoadTimeout);
         Assert.All(cut.FindAll("tr.run-row .status-chip"), chip => Assert.Contains("error", chip.TextContent));
+    }
+
+    [Fact]
+    public async Task A_filter_on_what_happened_in_the_runs_shows_as_a_chip_that_clears_it()
+    {
+        var filter = new RunFilter { FailedStep = DemoIncidents.TimingOutTool, Excluding = new RunFilter { Status = RunStatus.Ok } };
+        var expected = (await Store.Queries.GetRunsAsync(new RunListRequest { Filter = filter, PageSize = 1 })).TotalCount;
+        Navigation.NavigateTo($"/runs?failedStep={DemoIncidents.TimingOutTool}&not=status%3Dok");
+
+        var cut = Render<Runs>();
+
+        cut.WaitForAssertion(() => Assert.Equal($"{expected:N0} runs", cut.Find("[data-testid=run-count]").TextContent), LoadTimeout);
+        Assert.True(expected > 0);
+        var chips = cut.FindAll("[data-testid=inside-run-filter]").Select(c => c.TextContent).ToList();
+        Assert.Equal([$"Failed step: {DemoIncidents.TimingOutTool}", "Leaving out: status=ok"], chips);
+        Assert.Empty(cut.FindAll("[data-testid=explain]")); // explain takes no 'not'
+
+        cut.Find("[data-testid=inside-run-filter] .mud-chip-close-button").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/runs?not=status%3Dok", Navigation.Uri), LoadTimeout);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using TraceExplorer.Core.Demo;
 using TraceExplorer.Storage.Analytics.Explain;
+using TraceExplorer.Storage.Queries;
 using TraceExplorer.Testing;
 using TraceExplorer.Tests.Analytics;
 using TraceExplorer.Web.Model;
@@ -38,7 +39,7 @@ public sealed class ExplainDemoIncidentTests(FullDemoStoreFixture fixture, ITest
     [Fact]
     public async Task Refund_timeouts_are_explained_by_the_policy_version()
     {
-        var (result, sentence) = await ExplainAsync(new ExplainSymptom { FailedStep = DemoIncidents.TimingOutTool });
+        var (result, sentence) = await ExplainAsync(new ExplainSymptom { Filter = new RunFilter { FailedStep = DemoIncidents.TimingOutTool } });
 
         Assert.Equal(new ExplainKey(ExplainDimension.PolicyVersion, DemoIncidents.Policy.After), result.TopCause?.Key);
         Assert.Equal(DemoIncidents.TimingOutStep, result.Signature?.StepNumber);
@@ -52,7 +53,7 @@ public sealed class ExplainDemoIncidentTests(FullDemoStoreFixture fixture, ITest
     [Fact]
     public async Task Validation_failures_are_explained_by_the_prompt_version()
     {
-        var (result, sentence) = await ExplainAsync(new ExplainSymptom { FailedStep = DemoIncidents.FailingReplySchema });
+        var (result, sentence) = await ExplainAsync(new ExplainSymptom { Filter = new RunFilter { FailedStep = DemoIncidents.FailingReplySchema } });
 
         Assert.Equal(new ExplainKey(ExplainDimension.PromptVersion, DemoIncidents.Prompt.After), result.TopCause?.Key);
         Assert.Equal(DemoIncidents.FailingReplySchema, result.Signature?.Step);
@@ -64,13 +65,45 @@ public sealed class ExplainDemoIncidentTests(FullDemoStoreFixture fixture, ITest
     [Fact]
     public async Task Repeated_retrieval_is_explained_by_the_fallback_route_and_its_route_config()
     {
-        var (result, sentence) = await ExplainAsync(new ExplainSymptom { RepeatedTool = DemoIncidents.RepeatedRetrievalTool });
+        var (result, sentence) = await ExplainAsync(new ExplainSymptom { Filter = new RunFilter { RepeatedTool = DemoIncidents.RepeatedRetrievalTool } });
 
         Assert.Equal(new ExplainKey(ExplainDimension.Route, DemoIncidents.FallbackRoute), result.TopCause?.Key);
         var routeConfig = result.Causes.Single(c => c.Value == DemoIncidents.RouteConfig.After);
         Assert.True(routeConfig.IsCause || routeConfig.ExplainedBy == result.TopCause!.Key.ToString());
         Assert.Equal(DemoIncidents.RouteConfig.After, result.Start!.NearestChanges.First(c => ExplainDimensions.IsVersion(c.Dimension)).Value);
         Assert.Contains($"took route {DemoIncidents.FallbackRoute}", sentence);
+    }
+
+    public static TheoryData<string> Symptoms => ["failed", "validation", "repeated"];
+
+    [Theory]
+    [MemberData(nameof(Symptoms))]
+    public async Task Each_number_of_the_sentence_links_to_a_runs_list_of_exactly_the_runs_it_counts(string name)
+    {
+        var filter = name switch
+        {
+            "failed" => new RunFilter { FailedStep = DemoIncidents.TimingOutTool },
+            "validation" => new RunFilter { FailedStep = DemoIncidents.FailingReplySchema },
+            _ => new RunFilter { RepeatedTool = DemoIncidents.RepeatedRetrievalTool },
+        };
+        var request = new ExplainRequest { Symptom = new ExplainSymptom { Filter = filter } };
+        var result = await fixture.Store.Get<ExplainQueries>().ExplainAsync(request);
+        var cause = result.TopCause!;
+        long[] expected = result.Start is { } start
+            ? [start.SymptomRunsAfter, start.SymptomRunsBefore, cause.SymptomRuns, cause.BaselineRuns]
+            : [result.SymptomRuns, result.ScopeRuns, cause.SymptomRuns, cause.BaselineRuns];
+
+        var links = ExplainSentence.For(result, request).Where(p => p.Href is not null).Select(p => p.Href!).ToList();
+
+        Assert.Equal(expected.Length, links.Count);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var listed = RunListQuery.FromUri(links[i]).ToRequest(out var errors);
+            Assert.Empty(errors);
+            var page = await fixture.Store.Queries.GetRunsAsync(listed with { PageSize = 1 });
+            output.WriteLine($"{links[i]} lists {page.TotalCount}, counted {expected[i]}");
+            Assert.Equal(expected[i], page.TotalCount);
+        }
     }
 
     [Fact]
@@ -81,8 +114,7 @@ public sealed class ExplainDemoIncidentTests(FullDemoStoreFixture fixture, ITest
         {
             Symptom = new ExplainSymptom
             {
-                Filter = new() { From = policyDay, To = policyDay.AddDays(2) },
-                FailedStep = DemoIncidents.TimingOutTool,
+                Filter = new() { From = policyDay, To = policyDay.AddDays(2), FailedStep = DemoIncidents.TimingOutTool },
             },
             Baseline = ExplainBaseline.WindowBefore,
         };
@@ -96,7 +128,7 @@ public sealed class ExplainDemoIncidentTests(FullDemoStoreFixture fixture, ITest
     [Fact]
     public async Task An_empty_symptom_explains_nothing_and_says_so()
     {
-        var request = new ExplainRequest { Symptom = new ExplainSymptom { FailedStep = "no.such.tool" } };
+        var request = new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { FailedStep = "no.such.tool" } } };
 
         var result = await fixture.Store.Get<ExplainQueries>().ExplainAsync(request);
 

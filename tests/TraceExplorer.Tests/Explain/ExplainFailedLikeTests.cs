@@ -44,7 +44,7 @@ public sealed class ExplainFailedLikeTests(FullDemoStoreFixture fixture) : IClas
 
         var link = ExplainLinks.FailedLike(agent, steps);
         Assert.NotNull(link);
-        Assert.Equal(group, link.FailedStep);
+        Assert.Equal(group, link.Filters.FailedStep);
         Assert.Equal(link, ExplainQuery.FromUri(ExplainLinks.Explain(link)));
 
         var request = link.ToRequest(DateTime.UtcNow, out var errors);

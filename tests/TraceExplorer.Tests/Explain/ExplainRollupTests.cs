@@ -67,10 +67,10 @@ public sealed class ExplainRollupTests(FullDemoStoreFixture fixture) : IClassFix
     private static ExplainRequest Request(string name) => name switch
     {
         "errors" => new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { Status = RunStatus.Error } } },
-        "timeouts" => new ExplainRequest { Symptom = new ExplainSymptom { FailedStep = DemoIncidents.TimingOutTool } },
-        "repeated search" => new ExplainRequest { Symptom = new ExplainSymptom { RepeatedTool = DemoIncidents.RepeatedRetrievalTool } },
-        "policy blocks" => new ExplainRequest { Symptom = new ExplainSymptom { Decision = DecisionKind.PolicyBlock } },
-        "complaints" => new ExplainRequest { Symptom = new ExplainSymptom { WithComplaints = true } },
+        "timeouts" => new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { FailedStep = DemoIncidents.TimingOutTool } } },
+        "repeated search" => new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { RepeatedTool = DemoIncidents.RepeatedRetrievalTool } } },
+        "policy blocks" => new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { Decision = DecisionKind.PolicyBlock } } },
+        "complaints" => new ExplainRequest { Symptom = new ExplainSymptom { Filter = new RunFilter { WithComplaints = true } } },
         "errors, mid-hour window" => new ExplainRequest
         {
             Symptom = new ExplainSymptom { Filter = new RunFilter { Status = RunStatus.Error, From = MidHour, To = MidHour.AddDays(3).AddMinutes(15) } },
@@ -88,7 +88,7 @@ public sealed class ExplainRollupTests(FullDemoStoreFixture fixture) : IClassFix
         },
         "timeouts under one policy" => new ExplainRequest
         {
-            Symptom = new ExplainSymptom { FailedStep = DemoIncidents.TimingOutTool, Filter = new RunFilter { PolicyVersion = DemoIncidents.Policy.After } },
+            Symptom = new ExplainSymptom { Filter = new RunFilter { FailedStep = DemoIncidents.TimingOutTool, PolicyVersion = DemoIncidents.Policy.After } },
         },
         _ => new ExplainRequest
         {

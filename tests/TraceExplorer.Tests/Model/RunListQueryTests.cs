@@ -37,6 +37,27 @@ public sealed class RunListQueryTests
         Assert.Equal((1, 50, RunSortField.StartTime, true), (request.Page, request.PageSize, request.Sort, request.Descending));
     }
 
+    [Fact]
+    public void What_happened_inside_the_runs_and_the_runs_left_out_parse_and_round_trip()
+    {
+        var query = RunListQuery.FromUri(
+            "http://localhost/runs?failedStep=issue_refund&slowStep=search_kb&slowerThanMs=2000&repeatedTool=search_kb"
+            + "&complaints=true&decision=policyBlock&not=" + Uri.EscapeDataString("status=error&agent=support-agent"));
+
+        var request = query.ToRequest(out var errors);
+
+        Assert.Empty(errors);
+        Assert.Equal("issue_refund", request.Filter.FailedStep);
+        Assert.Equal(("search_kb", 2000d), (request.Filter.SlowStep, request.Filter.SlowerThanMs));
+        Assert.Equal("search_kb", request.Filter.RepeatedTool);
+        Assert.True(request.Filter.WithComplaints);
+        Assert.Equal(DecisionKind.PolicyBlock, request.Filter.Decision);
+        Assert.Equal(new RunFilter { Status = RunStatus.Error, Agent = "support-agent" }, request.Filter.Excluding);
+        Assert.True(request.Filter.LooksInsideRuns);
+        Assert.Equal(request.Filter, ExplainLinks.Query(request.Filter).ToRequest(out var again).Filter);
+        Assert.Empty(again);
+    }
+
     [Theory]
     [InlineData("from=yesterday", "from")]
     [InlineData("to=2026-13-01", "to")]
@@ -49,6 +70,14 @@ public sealed class RunListQueryTests
     [InlineData("pageSize=100000", "pageSize")]
     [InlineData("sort=input", "sort")]
     [InlineData("dir=up", "dir")]
+    [InlineData("slowStep=search", "slowerThanMs")]
+    [InlineData("slowerThanMs=soon", "slowerThanMs")]
+    [InlineData("complaints=some", "complaints")]
+    [InlineData("decision=nope", "decision")]
+    [InlineData("decision=2", "decision")]
+    [InlineData("not=status%3Dbroken", "not")]
+    [InlineData("not=not%3Dstatus%253Dok", "not")]
+    [InlineData("not=q%3Drefund", "not")]
     public void A_bad_value_is_reported_under_its_parameter(string queryString, string parameter)
     {
         RunListQuery.FromUri("http://localhost/runs?" + queryString).ToRequest(out var errors);

@@ -18,8 +18,12 @@ public static class ExplainCoverage
             scope.To is { } c && baseline.To is { } d ? (c > d ? c : d) : null);
     }
 
-    /// <summary>The rollups count the baseline's runs by run dimensions and status: a baseline by duration is read from the runs.</summary>
-    public static bool RollupsServe(ExplainRequest request) => ExplainSql.Baseline(request) is { MinDurationMs: null } baseline && string.IsNullOrEmpty(baseline.Text);
+    /// <summary>
+    /// The rollups count the baseline's runs by run dimensions and status: a baseline by duration or by what happened
+    /// in its runs is read from the runs.
+    /// </summary>
+    public static bool RollupsServe(ExplainRequest request) =>
+        ExplainSql.Baseline(request) is { MinDurationMs: null, LooksInsideRuns: false } baseline && string.IsNullOrEmpty(baseline.Text);
 
     /// <summary>The windows' starts and ends, where an hour they fall inside must be read from the runs.</summary>
     public static IEnumerable<DateTime> Boundaries(ExplainRequest request)

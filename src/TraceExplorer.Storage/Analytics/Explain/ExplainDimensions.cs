@@ -65,8 +65,11 @@ public static class ExplainDimensions
         _ => "Decision target",
     };
 
-    /// <summary>The filter narrowed to runs with a run dimension's value; unchanged for a step-level property, which the runs list cannot filter on.</summary>
-    public static RunFilter With(RunFilter filter, ExplainDimension dimension, string value) => dimension switch
+    /// <summary>
+    /// The filter narrowed to the runs carrying a value; null for a step-level property the runs filter cannot name
+    /// exactly (the step that failed first, its error, its number, a decision's policy or target).
+    /// </summary>
+    public static RunFilter? With(RunFilter filter, ExplainDimension dimension, string value) => dimension switch
     {
         ExplainDimension.Agent => filter with { Agent = value },
         ExplainDimension.Route => filter with { Route = value },
@@ -75,6 +78,7 @@ public static class ExplainDimensions
         ExplainDimension.ToolContractVersion => filter with { ToolContractVersion = value },
         ExplainDimension.RouteConfigVersion => filter with { RouteConfigVersion = value },
         ExplainDimension.Model => filter with { Model = value },
-        _ => filter,
+        ExplainDimension.DecisionKind when Enum.TryParse<Core.Model.DecisionKind>(value, out var kind) => filter with { Decision = kind },
+        _ => null,
     };
 }

@@ -88,7 +88,7 @@ public sealed class ExplainQueries(AnalyticsContextFactory contextFactory, TimeP
         var rolled = ExplainSql.Rolled(query, "r.\"StartTime\"", coverage);
         var nulls = string.Join(", ", ExplainDimensions.Run.Skip(1).Select(_ => "NULL"));
         var hour = query.Dialect.Bucket("start_time", TimeBucket.Hour);
-        var namedFirst = request.Symptom.FailedStep is { } named ? $"CASE WHEN name = {query.Parameter(named)} THEN 0 ELSE 1 END, " : "";
+        var namedFirst = request.Symptom.Filter.FailedStep is { } named ? $"CASE WHEN name = {query.Parameter(named)} THEN 0 ELSE 1 END, " : "";
         var decisions = ExplainSql.DecisionValues.Select(v => $"""
             UNION ALL SELECT 1, {(int)v.Dimension}, side, {v.Value("decided")}, {nulls}, weight * COUNT(DISTINCT run_id), NULL
                 FROM decided WHERE {v.Carries("decided")} GROUP BY side, weight, {v.Value("decided")}

@@ -25,49 +25,33 @@ public static class ExplainSql
     public static string DidWorkFirst(string kind) => $"CASE WHEN {kind} IN ('Plan', 'Other', 'Plumbing') THEN 1 ELSE 0 END";
 
     /// <summary>
-    /// The runs filter, and for each step-level part of the symptom a lookup of the run's own steps, complaints or
-    /// decisions; a run of an hour the coverage reads from the rollups is looked up among its failed steps or repeats there.
+    /// The symptom's runs filter; a run of an hour the coverage reads from the rollups has its failed steps and repeats
+    /// looked up there, the rest among its own steps (<see cref="InsideRunSql"/>).
     /// </summary>
     public static string Symptom(SqlQuery query, ExplainSymptom symptom, RollupCoverage coverage)
     {
-        var conditions = new List<string> { RunFilterSql.Where(query, symptom.Filter) };
-        var stepsOfRun = $"steps x {query.Dialect.StepsByRun} WHERE x.\"RunId\" = r.\"RunId\"";
-        string RolledOrRaw(string fromRollup, string fromSteps) => coverage.Rollups.Count == 0 ? fromSteps
-            : $"(({Rolled(query, "r.\"StartTime\"", coverage)}) AND {fromRollup}) OR (({RollupCoverage.Condition(query, "r.\"StartTime\"", coverage.Raw)}) AND {fromSteps})";
-
-        if (symptom.FailedStep is { } failed)
+        var filter = symptom.Filter;
+        if (coverage.Rollups.Count == 0)
         {
-            var group = query.Parameter(failed);
+            return RunFilterSql.Where(query, filter);
+        }
+
+        var conditions = new List<string> { RunFilterSql.Where(query, filter with { FailedStep = null, RepeatedTool = null }) };
+        string RolledOrRaw(string fromRollup, string fromSteps) =>
+            $"(({Rolled(query, "r.\"StartTime\"", coverage)}) AND {fromRollup}) OR (({RollupCoverage.Condition(query, "r.\"StartTime\"", coverage.Raw)}) AND {fromSteps})";
+
+        if (filter.FailedStep is { } failed)
+        {
             conditions.Add(RolledOrRaw(
-                $"r.\"RunId\" IN (SELECT f.\"RunId\" FROM rollup_failed_steps f WHERE f.\"Name\" = {group})",
-                $"EXISTS (SELECT 1 FROM {stepsOfRun} AND {StepGroup.NameSql("x")} = {group} AND {StepGroup.FailedSql("x")} = 1)"));
+                $"r.\"RunId\" IN (SELECT f.\"RunId\" FROM rollup_failed_steps f WHERE f.\"Name\" = {query.Parameter(failed)})",
+                InsideRunSql.FailedStep(query, failed)));
         }
 
-        if (symptom.SlowerThanMs is { } threshold)
+        if (filter.RepeatedTool is { } tool)
         {
-            var group = symptom.SlowStep is { } slow ? $" AND {StepGroup.NameSql("x")} = {query.Parameter(slow)}" : "";
-            conditions.Add($"EXISTS (SELECT 1 FROM {stepsOfRun}{group} AND x.\"DurationMs\" > {query.Parameter(threshold)})");
-        }
-
-        if (symptom.RepeatedTool is { } tool)
-        {
-            var name = query.Parameter(tool);
             conditions.Add(RolledOrRaw(
-                $"r.\"RunId\" IN (SELECT t.\"RunId\" FROM rollup_tool_repeats t WHERE t.\"ToolName\" = {name})",
-                $"""
-                EXISTS (SELECT 1 FROM {stepsOfRun} AND x."ToolName" = {name} AND x."ToolArgumentsHash" IS NOT NULL
-                    GROUP BY x."ToolArgumentsHash" HAVING COUNT(*) >= 2)
-                """));
-        }
-
-        if (symptom.WithComplaints)
-        {
-            conditions.Add("EXISTS (SELECT 1 FROM complaints k WHERE k.\"RunId\" = r.\"RunId\")");
-        }
-
-        if (symptom.Decision is { } kind)
-        {
-            conditions.Add($"EXISTS (SELECT 1 FROM decisions d WHERE d.\"RunId\" = r.\"RunId\" AND d.\"Kind\" = {query.Parameter(kind.ToString())})");
+                $"r.\"RunId\" IN (SELECT t.\"RunId\" FROM rollup_tool_repeats t WHERE t.\"ToolName\" = {query.Parameter(tool)})",
+                InsideRunSql.RepeatedTool(query, tool)));
         }
 
         return string.Join(" AND ", conditions.Select(c => $"({c})"));

@@ -63,8 +63,8 @@ public sealed class ReportScope
     /// <param name="splitAt">An instant the report divides its runs at: the hour it falls inside is read from the steps.</param>
     public static async Task<ReportScope> CreateAsync(TraceDbContext db, SqlQuery query, RunFilter filter, DateTime utcNow, CancellationToken cancellationToken, DateTime? splitAt = null)
     {
-        // Status, duration and text select single runs: the rollups count runs by their dimensions only.
-        if (filter.Status is not null || filter.MinDurationMs is not null || !string.IsNullOrEmpty(filter.Text))
+        // Status, duration, text and what happened inside select single runs: the rollups count runs by their dimensions only.
+        if (filter.Status is not null || filter.MinDurationMs is not null || !string.IsNullOrEmpty(filter.Text) || filter.LooksInsideRuns)
         {
             return new ReportScope(query, filter, RollupCoverage.None(filter.From, filter.To));
         }

@@ -25,6 +25,9 @@ public sealed partial class RunFilterBar
     /// <summary>For the analytics pages: only the filters that select runs to aggregate (time, agent, route, versions, model).</summary>
     [Parameter] public bool Analytics { get; set; }
 
+    /// <summary>Whether the filters on what happened in the runs show as chips; off where the page has fields of its own for them (explain's symptom).</summary>
+    [Parameter] public bool InsideRunChipsShown { get; set; } = true;
+
     private string RangeLabel => (Query.From, Query.To) switch
     {
         (null, null) => "Any time",
@@ -32,6 +35,46 @@ public sealed partial class RunFilterBar
         (null, not null) => "Until " + Query.To,
         _ => "Custom range",
     };
+
+    /// <summary>
+    /// The filters on what happened in the runs, set by links (explain's numbers, "runs that failed like this one"),
+    /// each as a chip that names it and the query without it.
+    /// </summary>
+    private IEnumerable<(string Label, RunListQuery Cleared)> InsideRunChips
+    {
+        get
+        {
+            if (Query.FailedStep is { } failed)
+            {
+                yield return ($"Failed step: {failed}", Query with { FailedStep = null });
+            }
+
+            if (Query.SlowerThanMs is { } slower)
+            {
+                yield return ($"{Query.SlowStep ?? "A step"} slower than {slower} ms", Query with { SlowStep = null, SlowerThanMs = null });
+            }
+
+            if (Query.RepeatedTool is { } tool)
+            {
+                yield return ($"Repeated {tool} with the same arguments", Query with { RepeatedTool = null });
+            }
+
+            if (Query.Complaints is { } complaints)
+            {
+                yield return (complaints == "true" ? "With a complaint" : $"Complaints: {complaints}", Query with { Complaints = null });
+            }
+
+            if (Query.Decision is { } decision)
+            {
+                yield return ($"Decision: {decision}", Query with { Decision = null });
+            }
+
+            if (Query.Not is { } excluded)
+            {
+                yield return ($"Leaving out: {Uri.UnescapeDataString(excluded).Replace("&", ", ", StringComparison.Ordinal)}", Query with { Not = null });
+            }
+        }
+    }
 
     protected override void OnParametersSet()
     {

@@ -39,5 +39,5 @@ public sealed partial class Complaints
 
     private string RunsOf(ComplaintRate rate) => "/runs?" + FiltersOf(rate).ToQueryString();
 
-    private string ExplainOf(ComplaintRate rate) => ExplainLinks.Explain(Query.WithFilters(FiltersOf(rate)), q => q with { Complaints = "true" });
+    private string ExplainOf(ComplaintRate rate) => ExplainLinks.Explain(Query.WithFilters(FiltersOf(rate)), q => q with { Filters = q.Filters with { Complaints = "true" } });
 }

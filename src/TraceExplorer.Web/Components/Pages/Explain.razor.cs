@@ -55,7 +55,7 @@ public sealed partial class Explain : IDisposable
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private string? RunsHref(ExplainValue value) =>
-        _request is null || !ExplainDimensions.IsRunDimension(value.Dimension) ? null : ExplainLinks.Runs(_request.Symptom.Filter, value.Key);
+        _request is null ? null : ExplainLinks.Runs(_request.Symptom.Filter, value.Key);
 
     private void Navigate(ExplainQuery query) => Navigation.NavigateTo("/explain" + (query.ToQueryString() is { Length: > 0 } text ? "?" + text : ""));
 
