@@ -42,6 +42,12 @@ var week = Uri.EscapeDataString(DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd
     ("explain errors, all", "/api/explain?status=error"),
     ("explain failed step, all", "/api/explain?failedStep=orders.lookup"),
     ("explain repeated tool, all", "/api/explain?repeatedTool=kb.search"),
+    ("explain slow step, 24 h", $"/api/explain?slowStep=orders.lookup&slowerThanMs=10000&from={day}"),
+    ("explain slow step, all", "/api/explain?slowStep=orders.lookup&slowerThanMs=10000"),
+    // Where explain's numbers lead: the runs list filtered on what happened inside the runs.
+    ("runs failed at a step, all", "/api/runs?failedStep=orders.lookup"),
+    ("runs slow at a step, all", "/api/runs?slowStep=orders.lookup&slowerThanMs=10000"),
+    ("runs of the baseline, all", "/api/runs?not=failedStep%3Dorders.lookup"),
     // Not analytics pages, but they read the same steps and rollups: a change to either shows here.
     ("compare policy, ±1 day", "/api/compare?dimension=policy_version"),
     ("compare policy, all time", "/api/compare?dimension=policy_version&window=all"),

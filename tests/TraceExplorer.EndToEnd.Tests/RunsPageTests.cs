@@ -127,7 +127,7 @@ public sealed partial class RunsPageTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Dark_mode_is_remembered_across_reloads()
+    public async Task Dark_mode_is_remembered_across_reloads_from_the_first_paint()
     {
         var page = await app.NewPageAsync();
         var runs = new RunsPageObject(page);
@@ -141,6 +141,9 @@ public sealed partial class RunsPageTests(AppFixture app)
         await runs.Count.WaitForAsync();
 
         await Expect(page.Locator("body")).ToHaveCSSAsync("background-color", dark);
+        // the page as the server sends it, before any script runs, is already dark: no light flash on opening
+        var html = await (await page.Context.APIRequest.GetAsync(new Uri(app.BaseAddress, "/runs").ToString())).TextAsync();
+        Assert.Contains("data-theme=\"dark\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,8 +45,10 @@ window.traceExplorer = {
     return stored === null ? null : stored === "true";
   },
 
+  // Also in a cookie, so that the server paints the next page in the chosen theme from its first byte (no flash).
   setDarkMode: function (dark) {
     localStorage.setItem("traceExplorer.darkMode", String(dark));
+    document.cookie = "traceexplorer-dark=" + String(dark) + "; path=/; max-age=31536000; SameSite=Lax";
   },
 
   // A per-browser setting (the runs list's columns); null when never set or when storage is unavailable.
