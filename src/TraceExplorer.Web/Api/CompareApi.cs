@@ -51,8 +51,7 @@ public static class CompareApi
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string name, string message) => errors[name] = [message];
-        var start = QueryParsing.ParseTime(from, "from", Fail);
-        var end = QueryParsing.ParseTime(to, "to", Fail);
+        var (start, end) = QueryParsing.ParseTimeRange(from, to, Fail);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "A time value is not valid.");

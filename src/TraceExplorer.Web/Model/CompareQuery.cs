@@ -106,12 +106,7 @@ public sealed record CompareQuery
         }
 
         var at = QueryParsing.ParseTime(At, "at", Fail);
-        var from = QueryParsing.ParseTime(From, "from", Fail);
-        var to = QueryParsing.ParseTime(To, "to", Fail);
-        if (from is not null && to is not null && from >= to)
-        {
-            Fail("to", "'to' must be later than 'from'.");
-        }
+        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
 
         if (Window is not null && !string.Equals(Window, AllTime, StringComparison.OrdinalIgnoreCase))
         {

@@ -78,8 +78,7 @@ public sealed record DecisionQuery
     {
         var found = new Dictionary<string, string[]>();
         void Fail(string name, string message) => found[name] = [message];
-        var from = QueryParsing.ParseTime(From, "from", Fail);
-        var to = QueryParsing.ParseTime(To, "to", Fail);
+        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
         var kind = QueryParsing.ParseEnum<DecisionKind>(Kind, "kind", "a decision kind", Fail);
 
         var page = QueryParsing.ParseInt(Page, "page", 1, 1_000_000, 1, Fail);

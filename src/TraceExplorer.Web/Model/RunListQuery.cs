@@ -134,12 +134,7 @@ public sealed record RunListQuery
         var found = new Dictionary<string, string[]>();
         void Fail(string name, string message) => found[name] = [message];
 
-        var from = QueryParsing.ParseTime(From, "from", Fail);
-        var to = QueryParsing.ParseTime(To, "to", Fail);
-        if (from is not null && to is not null && from >= to)
-        {
-            Fail("to", "'to' must be later than 'from'.");
-        }
+        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
 
         var status = QueryParsing.ParseEnum<RunStatus>(Status, "status", "a run status", Fail);
         var minDuration = QueryParsing.ParseMilliseconds(MinDurationMs, "minDurationMs", Fail);

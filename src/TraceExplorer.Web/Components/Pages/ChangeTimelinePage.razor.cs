@@ -38,8 +38,8 @@ public sealed partial class ChangeTimelinePage
         _error = null;
         var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
         var errors = new List<string>();
-        _from = QueryParsing.ParseTime(query.TryGetValue("from", out var from) ? from.ToString() : null, "from", (_, message) => errors.Add(message));
-        _to = QueryParsing.ParseTime(query.TryGetValue("to", out var to) ? to.ToString() : null, "to", (_, message) => errors.Add(message));
+        (_from, _to) = QueryParsing.ParseTimeRange(
+            query.TryGetValue("from", out var from) ? from.ToString() : null, query.TryGetValue("to", out var to) ? to.ToString() : null, (_, message) => errors.Add(message));
         _agent = query.TryGetValue("agent", out var agent) && !string.IsNullOrWhiteSpace(agent) ? agent.ToString() : null;
         _presetLabel = _from is null && _to is null ? TimeRangePreset.All[0].Label : CustomRange;
         if (errors.Count > 0)
