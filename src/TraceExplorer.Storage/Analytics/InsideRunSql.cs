@@ -48,10 +48,10 @@ public static class InsideRunSql
     public static string FailedStep(SqlQuery query, string group, string alias = "r") =>
         $"EXISTS (SELECT 1 FROM {StepsOf(query, alias)} AND {StepGroup.NameSql("x")} = {query.Parameter(group)} AND {StepGroup.FailedSql("x")} = 1)";
 
-    /// <summary>The tool was called twice or more with identical arguments (the rule <c>rollup_tool_repeats</c> keeps per run).</summary>
+    /// <summary>The tool's calls in the run repeat by <see cref="RepeatedCallSql"/> (the rule <c>rollup_tool_repeats</c> keeps per run).</summary>
     public static string RepeatedTool(SqlQuery query, string tool, string alias = "r") => $"""
-        EXISTS (SELECT 1 FROM {StepsOf(query, alias)} AND x."ToolName" = {query.Parameter(tool)} AND x."ToolArgumentsHash" IS NOT NULL
-            GROUP BY x."ToolArgumentsHash" HAVING COUNT(*) >= 2)
+        EXISTS (SELECT 1 FROM {StepsOf(query, alias)} AND x."ToolName" = {query.Parameter(tool)} AND {RepeatedCallSql.Comparable("x")}
+            GROUP BY x."ToolArgumentsHash" HAVING {RepeatedCallSql.Repeated})
         """;
 
     private static string StepsOf(SqlQuery query, string alias) => $"steps x {query.Dialect.StepsByRun} WHERE x.\"RunId\" = {alias}.\"RunId\"";

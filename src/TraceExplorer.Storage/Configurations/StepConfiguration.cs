@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics;
 
 namespace TraceExplorer.Storage.Configurations;
 
@@ -24,7 +25,7 @@ internal sealed class StepConfiguration : IEntityTypeConfiguration<Step>
         // The validation report reads only validation steps, and only these columns: a partial covering index
         // spares it the wide step rows, and costs ingest nothing for the other four kinds of step.
         builder.HasIndex(s => new { s.Kind, s.ValidationSchema, s.Name, s.ValidationPassed, s.ValidationFailureReason, s.StartTime, s.RunId })
-            .HasFilter("\"Kind\" = 'Validate'")
+            .HasFilter($"\"Kind\" = {SqlEnum.Literal(StepKind.Validate)}")
             .HasDatabaseName("IX_steps_validation");
         builder.HasOne<Run>().WithMany().HasForeignKey(s => s.RunId).OnDelete(DeleteBehavior.Cascade);
     }

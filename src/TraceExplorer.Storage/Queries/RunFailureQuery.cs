@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics;
 
 namespace TraceExplorer.Storage.Queries;
@@ -34,7 +35,7 @@ public static class RunFailureQuery
             WITH RECURSIVE failed AS (
                 SELECT s."RunId", s."TraceId", s."SpanId", s."ParentSpanId", s."StartTime", s."StepNumber", s."ErrorType", s."ErrorMessage", s."ToolName"
                 FROM steps s {query.Dialect.StepsByRun}
-                WHERE s."RunId" IN ({ids}) AND s."Status" = 'Error'),
+                WHERE s."RunId" IN ({ids}) AND s."Status" = {SqlEnum.Literal(StepStatus.Error)}),
             above AS (
                 SELECT p."RunId", p."TraceId", p."SpanId", p."ParentSpanId" FROM failed f JOIN steps p ON {ParentOf("f")}
                 UNION

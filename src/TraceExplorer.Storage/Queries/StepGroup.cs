@@ -1,4 +1,5 @@
 using TraceExplorer.Core.Model;
+using TraceExplorer.Storage.Analytics;
 
 namespace TraceExplorer.Storage.Queries;
 
@@ -25,5 +26,5 @@ public static class StepGroup
 
     /// <summary>A step failed when its span ended in error or its validation did not pass.</summary>
     public static string FailedSql(string alias) =>
-        $"""CASE WHEN {alias}."Status" = 'Error' OR {alias}."ValidationPassed" IS FALSE THEN 1 ELSE 0 END""";
+        $"""CASE WHEN {alias}."Status" = {SqlEnum.Literal(StepStatus.Error)} OR {alias}."ValidationPassed" IS FALSE THEN 1 ELSE 0 END""";
 }

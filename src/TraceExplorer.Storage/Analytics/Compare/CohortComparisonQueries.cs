@@ -46,7 +46,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         query.Append($"""
             SELECT r."AgentName", s."Model", MIN(s."StartTime"), MAX(s."StartTime"), COUNT(DISTINCT s."RunId")
             FROM {RunFilterSql.StepsWithRuns}
-            WHERE s."Kind" = 'Model' AND s."Model" IS NOT NULL AND {RunFilterSql.Where(query, filter)}
+            WHERE s."Kind" = {SqlEnum.Literal(StepKind.Model)} AND s."Model" IS NOT NULL AND {RunFilterSql.Where(query, filter)}
             GROUP BY r."AgentName", s."Model"
             """);
         return await query.ReadAsync(db, reader => new AgentValue(
@@ -192,7 +192,7 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
             , parts AS (
                 SELECT cohort.c AS c, COUNT(*) AS checks, SUM({ValidationSql.Failed()}) AS failed
                 FROM {CohortSql.StepsOfCohort(query.Dialect)}
-                WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = 'Validate' AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
+                WHERE {CohortSql.StepsOfCohortJoin} AND s."Kind" = {SqlEnum.Literal(StepKind.Validate)} AND {RollupCoverage.Condition(query, "cohort.started", scope.Coverage.Raw)}
                 GROUP BY cohort.c
             """);
         if (scope.HasRollups)

@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Rollups;
 
 namespace TraceExplorer.Storage.Analytics.Compare;
@@ -44,9 +45,9 @@ internal static class CohortRunSql
             UNION ALL
             {PerValue(Tokens, tokens)}
             UNION ALL
-            {RunsWith(PolicyBlocked, "SELECT d.\"RunId\" FROM decisions d WHERE d.\"Kind\" = 'PolicyBlock'")}
+            {RunsWith(PolicyBlocked, $"SELECT d.\"RunId\" FROM decisions d WHERE d.\"Kind\" = {SqlEnum.Literal(DecisionKind.PolicyBlock)}")}
             UNION ALL
-            {RunsWith(FellBack, "SELECT d.\"RunId\" FROM decisions d WHERE d.\"Kind\" = 'Fallback'")}
+            {RunsWith(FellBack, $"SELECT d.\"RunId\" FROM decisions d WHERE d.\"Kind\" = {SqlEnum.Literal(DecisionKind.Fallback)}")}
             UNION ALL
             {RunsWith(Complained, "SELECT k.\"RunId\" FROM complaints k")}
             """);

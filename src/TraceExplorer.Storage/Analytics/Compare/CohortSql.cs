@@ -29,7 +29,7 @@ internal static class CohortSql
             WITH cohort AS {reading switch { CohortReading.Shared => "MATERIALIZED ", CohortReading.ByDuration => "NOT MATERIALIZED ", _ => "" }}(
                 SELECT * FROM (
                     SELECT r."RunId" AS run_id, r."StartTime" AS started, r."DurationMs" AS duration, r."AgentName" AS agent, r."Route" AS route,
-                        CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed,
+                        {FailedRun.FlagSql("r")} AS failed,
                         r."StepCount" AS steps, r."ToolCallCount" AS tool_calls, (r."InputTokens" + r."OutputTokens") AS tokens,
                         {cohort} AS c
                     FROM runs r {(reading == CohortReading.ByDuration ? query.Dialect.RunsByDuration : "")}

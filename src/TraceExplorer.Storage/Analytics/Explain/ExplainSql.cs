@@ -22,7 +22,7 @@ public static class ExplainSql
     public static bool DidWork(StepKind kind) => kind is not (StepKind.Plan or StepKind.Other or StepKind.Plumbing);
 
     /// <summary>The steps that did work (a tool, a model, a retrieval, a validation) come before the rest when explain picks the step that failed first.</summary>
-    public static string DidWorkFirst(string kind) => $"CASE WHEN {kind} IN ('Plan', 'Other', 'Plumbing') THEN 1 ELSE 0 END";
+    public static string DidWorkFirst(string kind) => $"CASE WHEN {kind} IN ({SqlEnum.Literals(StepKind.Plan, StepKind.Other, StepKind.Plumbing)}) THEN 1 ELSE 0 END";
 
     /// <summary>
     /// The symptom's runs filter; a run of an hour the coverage reads from the rollups has its failed steps and repeats

@@ -43,7 +43,7 @@ public sealed class LatencyReportQueries(AnalyticsContextFactory contextFactory,
             query.Append($"""
                 WITH bucketed AS (
                     SELECT {Series("r")} AS series, {Time("r.\"StartTime\"")} AS bucket, r."DurationMs" AS v,
-                        CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed
+                        {FailedRun.FlagSql("r")} AS failed
                     FROM runs r WHERE {scope.RunsWhere}),
                 ranked AS (SELECT series, bucket, v, failed, {PercentileSql.RankColumns("v", "series, bucket")} FROM bucketed)
                 SELECT series, bucket, COUNT(*), SUM(failed), SUM(CASE WHEN v > {slo} THEN 1 ELSE 0 END),
@@ -79,7 +79,7 @@ public sealed class LatencyReportQueries(AnalyticsContextFactory contextFactory,
         {
             query.Append($"""
                 WITH ranked AS (
-                    SELECT r."DurationMs" AS v, CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END AS failed, {PercentileSql.RankColumns("r.\"DurationMs\"", "1")}
+                    SELECT r."DurationMs" AS v, {FailedRun.FlagSql("r")} AS failed, {PercentileSql.RankColumns("r.\"DurationMs\"", "1")}
                     FROM runs r WHERE {scope.RunsWhere})
                 SELECT COUNT(*), SUM(failed), SUM(CASE WHEN v > {slo} THEN 1 ELSE 0 END), {PercentileSql.Of(query.Dialect, "v", 95)}
                 FROM ranked
@@ -107,7 +107,7 @@ public sealed class LatencyReportQueries(AnalyticsContextFactory contextFactory,
         query.Append($"""
             WITH parts AS (
                 SELECT {Columns("r", "r.\"StartTime\"")}, {durationBucket} AS b, COUNT(*) AS n,
-                    SUM(CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END) AS f
+                    SUM({FailedRun.FlagSql("r")}) AS f
                 FROM runs r WHERE {scope.RunsWhere}
                 GROUP BY {GroupBy("r", "r.\"StartTime\"")}{durationBucket}
             """);

@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Queries;
 
 namespace TraceExplorer.Storage.Analytics.Reports;
@@ -18,7 +19,7 @@ internal static class LoopSql
             WITH sequence AS (
                 SELECT s."RunId" AS run_id, s."StepNumber" AS step, {key} AS k
                 FROM {stepsFrom}
-                WHERE s."Kind" <> 'Other' AND {where}),
+                WHERE s."Kind" <> {SqlEnum.Literal(StepKind.Other)} AND {where}),
             lagged AS (
                 SELECT run_id, step, k,
                     LAG(k, 1) OVER w AS k1, LAG(k, 2) OVER w AS k2, LAG(k, 3) OVER w AS k3, LAG(k, 4) OVER w AS k4, LAG(k, 5) OVER w AS k5

@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Runs;
 using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
 
@@ -9,7 +10,7 @@ namespace TraceExplorer.Storage.Analytics.Reports;
 /// </summary>
 public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory, TimeProvider clock)
 {
-    public const int DefaultMinCalls = 2;
+    public const int DefaultMinCalls = RepeatedCallRule.MinCalls;
     public const int MaxLoopLength = 3;
 
     /// <remarks>The rollups keep repeats of two calls or more, so a smaller <paramref name="minCalls"/> counts as two.</remarks>
@@ -24,8 +25,8 @@ public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory, 
             WITH calls AS (
                 SELECT s."RunId" AS run_id, s."ToolName" AS tool, COUNT(*) AS times, SUM(s."DurationMs") AS total, MIN(s."DurationMs") AS fastest
                 FROM {scope.StepsFrom}
-                WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {scope.StepsWhere}
-                GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash"),
+                WHERE {RepeatedCallSql.Comparable("s")} AND {scope.StepsWhere}
+                GROUP BY {RepeatedCallSql.SameCall("s")}),
             parts AS (
                 SELECT tool, COUNT(DISTINCT CASE WHEN {repeated} THEN run_id END) AS affected, COUNT(DISTINCT run_id) AS calling,
                     SUM(CASE WHEN {repeated} THEN times - 1 ELSE 0 END) AS repeats,
@@ -66,7 +67,7 @@ public sealed class RepeatedToolQueries(AnalyticsContextFactory contextFactory, 
             WITH repeats AS (
                 SELECT s."RunId" AS run_id, s."ToolArgumentsHash" AS args, COUNT(*) AS times
                 FROM {scope.StepsFrom}
-                WHERE s."ToolName" = {name} AND s."ToolArgumentsHash" IS NOT NULL AND {scope.StepsWhere}
+                WHERE s."ToolName" = {name} AND {RepeatedCallSql.Comparable("s")} AND {scope.StepsWhere}
                 GROUP BY s."RunId", s."ToolArgumentsHash"
                 HAVING COUNT(*) >= {min}
             """);

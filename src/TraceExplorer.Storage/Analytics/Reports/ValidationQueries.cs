@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Analytics.Rollups;
 using TraceExplorer.Storage.Queries;
@@ -74,7 +75,7 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory, Ti
         query.Append($"""
             SELECT s."RunId", s."StepNumber", s."StartTime"
             FROM {RunFilterSql.StepsOf(filter)}
-            WHERE s."Kind" = 'Validate' AND s."ValidationPassed" IS FALSE
+            WHERE s."Kind" = {SqlEnum.Literal(StepKind.Validate)} AND s."ValidationPassed" IS FALSE
                 AND COALESCE(s."ValidationSchema", s."Name") = {query.Parameter(schema)}
                 {ofReason} AND {where}
             ORDER BY s."StartTime" DESC, s."RunId"
@@ -128,7 +129,7 @@ public sealed class ValidationQueries(AnalyticsContextFactory contextFactory, Ti
                 SELECT {ValidationSql.Schema()} AS schema_name, {ValidationSql.Reason()} AS reason, SUM({ValidationSql.Failed()}) AS failures,
                     COUNT(*) AS checks, {Select(o => o.Steps)}
                 FROM {stepsFrom}
-                WHERE s."Kind" = 'Validate' AND {scope.StepsWhere}
+                WHERE s."Kind" = {SqlEnum.Literal(StepKind.Validate)} AND {scope.StepsWhere}
                 GROUP BY {ValidationSql.Schema()}, {ValidationSql.Reason()}{GroupBy(o => o.Steps)}
             """);
         if (scope.HasRollups)

@@ -1,3 +1,4 @@
+using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Reports;
 using TraceExplorer.Storage.Queries;
 
@@ -48,7 +49,7 @@ internal static class RollupStatements
             INSERT INTO {target("rollup_validation")} ("Hour", {Dimensions}, "SchemaName", "Failed", "Reason", "Checks", "FirstStart")
             SELECT {at}, {dimensions}, {ValidationSql.Schema()}, {ValidationSql.Failed()} = 1, {ValidationSql.Reason()}, COUNT(*), MIN(r."StartTime")
             FROM {runs}
-            WHERE s."Kind" = 'Validate' AND {inHour}
+            WHERE s."Kind" = {SqlEnum.Literal(StepKind.Validate)} AND {inHour}
             GROUP BY {dimensions}, {ValidationSql.Schema()}, {ValidationSql.Failed()}, {ValidationSql.Reason()}
             """);
 
@@ -57,7 +58,7 @@ internal static class RollupStatements
             INSERT INTO {target("rollup_tool_usage")} ("Hour", {Dimensions}, "ToolName", "Runs")
             SELECT {at}, {dimensions}, s."ToolName", COUNT(DISTINCT s."RunId")
             FROM {runs}
-            WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
+            WHERE {RepeatedCallSql.Comparable("s")} AND {inHour}
             GROUP BY {dimensions}, s."ToolName"
             """);
 
@@ -66,9 +67,9 @@ internal static class RollupStatements
             INSERT INTO {target("rollup_tool_repeats")} ("RunId", "Hour", "ToolName", "ArgumentsHash", "Calls", "TotalMs", "FastestMs")
             SELECT s."RunId", {at}, s."ToolName", s."ToolArgumentsHash", COUNT(*), SUM(s."DurationMs"), MIN(s."DurationMs")
             FROM {runs}
-            WHERE s."ToolName" IS NOT NULL AND s."ToolArgumentsHash" IS NOT NULL AND {inHour}
-            GROUP BY s."RunId", s."ToolName", s."ToolArgumentsHash"
-            HAVING COUNT(*) >= 2
+            WHERE {RepeatedCallSql.Comparable("s")} AND {inHour}
+            GROUP BY {RepeatedCallSql.SameCall("s")}
+            HAVING {RepeatedCallSql.Repeated}
             """);
 
         var durations = Start(out at, out inHour);
@@ -87,7 +88,7 @@ internal static class RollupStatements
         at = runDurations.Parameter(hour);
         yield return runDurations.Append($"""
             INSERT INTO {target("rollup_run_hours")} ("Hour", {Dimensions}, "Bucket", "Runs", "Failures")
-            SELECT {at}, {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}, COUNT(*), SUM(CASE WHEN r."Status" = 'Error' THEN 1 ELSE 0 END)
+            SELECT {at}, {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}, COUNT(*), SUM({FailedRun.FlagSql("r")})
             FROM runs r
             WHERE r."StartTime" >= {at} AND r."StartTime" < {runDurations.Parameter(hour + RollupCoverage.Hour)}
             GROUP BY {dimensions}, {DurationHistogram.BucketSql("r.\"DurationMs\"")}

@@ -74,7 +74,7 @@ public sealed class ChangeTimelineQueries(AnalyticsContextFactory contextFactory
     private async Task<IReadOnlyList<TimelineBucket>> BucketsAsync(TraceDbContext db, RunFilter filter, TimeBucket bucket, CancellationToken cancellationToken)
     {
         var query = new SqlQuery(SqlDialect.For(db));
-        var parts = await PartsAsync(db, query, filter, bucket, "b", "CASE WHEN r.\"Status\" = 'Error' THEN 1 ELSE 0 END",
+        var parts = await PartsAsync(db, query, filter, bucket, "b", FailedRun.FlagSql("r"),
             DurationHistogram.BucketSql("r.\"DurationMs\""), "u.\"Failures\"", "u.\"Bucket\"", cancellationToken);
         query.Append($"SELECT t, b, SUM(n) AS n, SUM(f) AS f FROM ({parts}) parts GROUP BY t, b");
         var rows = await query.ReadAsync(db, reader => (

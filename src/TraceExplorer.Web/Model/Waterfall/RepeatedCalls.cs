@@ -1,12 +1,14 @@
+using TraceExplorer.Core.Runs;
+
 namespace TraceExplorer.Web.Model.Waterfall;
 
 /// <summary>
 /// Calls of one tool with identical arguments in a run: the retry loop or a fallback route asking the same question
-/// again. The arguments hash is the one the repeated-tools report counts by, so the two agree.
+/// again, by <see cref="RepeatedCallRule"/>, the rule the repeated-tools report counts by, so the two agree.
 /// </summary>
 public static class RepeatedCalls
 {
-    /// <returns>For each row in a group of two or more, the group's rows in tree order.</returns>
+    /// <returns>For each row in a group of repeated calls, the group's rows in tree order.</returns>
     public static IReadOnlyDictionary<int, IReadOnlyList<int>> Group(StepTree tree)
     {
         var groups = new Dictionary<(string Tool, string Hash), List<int>>();
@@ -24,7 +26,7 @@ public static class RepeatedCalls
         }
 
         var byRow = new Dictionary<int, IReadOnlyList<int>>();
-        foreach (var rows in groups.Values.Where(g => g.Count >= 2))
+        foreach (var rows in groups.Values.Where(g => g.Count >= RepeatedCallRule.MinCalls))
         {
             foreach (var row in rows)
             {
