@@ -125,10 +125,13 @@ public sealed class AnalyticsPagesTests(AppFixture app)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/decisions?kind=Fallback");
-        var bar = page.Locator("[data-testid='decision-counts'] .barlayer .point path").First;
-        await Expect(bar).ToBeVisibleAsync();
+        var bars = page.Locator("[data-testid='decision-counts'] .barlayer .point path");
+        await Expect(bars.First).ToBeVisibleAsync();
 
-        await bar.ClickAsync(new LocatorClickOptions { Force = true });
+        // The tallest bar: a day with one fallback draws a bar too thin to click.
+        var tallest = await bars.EvaluateAllAsync<int>(
+            "paths => paths.map(p => p.getBBox().height).reduce((best, height, i, all) => height > all[best] ? i : best, 0)");
+        await bars.Nth(tallest).ClickAsync(new LocatorClickOptions { Force = true });
 
         await Expect(page).ToHaveURLAsync(new Regex("^(?=.*kind=Fallback)(?=.*from=\\d{4}-\\d\\d-\\d\\dT00)(?=.*to=\\d{4}-).*/decisions\\?"));
         await Expect(page.Locator("input[data-filter='from']")).ToHaveValueAsync(new Regex("T00"));

@@ -49,11 +49,12 @@ public sealed class IngestBackpressureTests
     [InlineData("grpc")]
     public async Task The_queue_is_sized_in_time_so_a_flood_is_told_to_back_off_long_before_an_exporter_times_out(string transport)
     {
-        // Room for 250 ms of writing and no request count to hit first: at the rate assumed before the first write,
-        // a few 300-span requests fill it, and 32 sent at once must find it full.
+        // Room for 100 ms of work (the least allowed) and no request count to hit first: at the rates assumed before
+        // the first write, and at a warm server's, a few 300-span requests fill it, and 32 sent at once must find it
+        // full. (With 250 ms, a quiet machine once admitted all 32.)
         await using var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            ["Ingest__MaxQueueSeconds"] = "0.25",
+            ["Ingest__MaxQueueSeconds"] = "0.1",
             ["Ingest__QueueCapacity"] = "100000",
             ["Ingest__MaxRequestsPerWrite"] = "1",
         });

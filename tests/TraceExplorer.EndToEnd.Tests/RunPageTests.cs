@@ -24,11 +24,12 @@ public sealed class RunPageTests(AppFixture app)
         await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeVisibleAsync();
         await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeInViewportAsync();
 
-        // The planted timeout run: the egress check taken at step 7.
+        // The planted timeout run: the egress check taken at step 7, and the fallback the agent took when it timed out.
         var timeoutRun = await TimedOutRunAsync();
         await page.GotoAsync($"/runs/{timeoutRun}?step=7");
         await Expect(page.GetByTestId("step-decisions")).ToContainTextAsync("egress");
-        await Expect(page.GetByTestId("step-decisions")).ToBeInViewportAsync();
+        await Expect(page.GetByTestId("step-decisions").Locator("[data-kind=fallback]")).ToBeInViewportAsync();
+        await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeInViewportAsync();
         await Expect(page.Locator(".ds-item.of-selected").First).ToBeInViewportAsync();
     }
 

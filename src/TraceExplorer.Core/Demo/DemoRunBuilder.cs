@@ -52,6 +52,11 @@ internal sealed class DemoRunBuilder
 
         var ordersLookupFailed = AddOrdersLookup(root, orderId);
         var gaveUp = ordersLookupFailed && _random.NextDouble() < 0.6;
+        if (ordersLookupFailed)
+        {
+            AddLookupFallback(gaveUp);
+        }
+
         var replyFailed = false;
         if (gaveUp)
         {
@@ -242,6 +247,16 @@ internal sealed class DemoRunBuilder
         return timesOut;
     }
 
+    /// <summary>The agent's way out of a timed-out step 7, decided when the call gave up: one retry, or an apology.</summary>
+    private void AddLookupFallback(bool gaveUp)
+    {
+        var lookup = _steps[DemoIncidents.TimingOutStep - 1];
+        AddDecision(
+            DecisionKind.Fallback, lookup, gaveUp ? "apology reply" : "retry once",
+            $"{DemoIncidents.TimingOutTool} timed out after {DemoIncidents.ToolTimeoutMs:0} ms", "tool-timeouts", "agent", DemoIncidents.TimingOutTool,
+            at: lookup.StartTime.AddMilliseconds(lookup.DurationMs));
+    }
+
     private void AddIteration(Step root, string orderId, int iteration)
     {
         if (OnFallback || _random.NextDouble() < 0.3)
@@ -355,14 +370,14 @@ internal sealed class DemoRunBuilder
         return step;
     }
 
-    private void AddDecision(DecisionKind kind, Step step, string outcome, string reason, string policyId, string actor, string target)
+    private void AddDecision(DecisionKind kind, Step step, string outcome, string reason, string policyId, string actor, string target, DateTime? at = null)
     {
         var decision = new Decision
         {
             RunId = _plan.RunId,
             TraceId = _plan.TraceId,
             SpanId = step.SpanId,
-            Time = step.StartTime.AddMilliseconds(Math.Min(1, step.DurationMs)),
+            Time = at ?? step.StartTime.AddMilliseconds(Math.Min(1, step.DurationMs)),
             Kind = kind,
             Outcome = outcome,
             Reason = reason,

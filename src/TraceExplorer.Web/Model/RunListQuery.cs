@@ -153,12 +153,20 @@ public sealed record RunListQuery
         var decision = QueryParsing.ParseEnum<DecisionKind>(Decision, "decision", "a decision kind", Fail);
 
         RunFilter? excluding = null;
-        if (Not is not null)
+        var excluded = string.IsNullOrWhiteSpace(Not) ? null : FromUri("?" + Not);
+        if (excluded is not null)
         {
-            var excluded = FromUri("?" + Not);
-            if (excluded.Not is not null || excluded.Q is not null)
+            if (excluded.Not is not null)
             {
-                Fail("not", "'not' takes filters, not free text or another 'not'.");
+                Fail("not", "'not' cannot hold another 'not'; put every filter of the runs to leave out in one.");
+            }
+            else if (excluded.Q is not null)
+            {
+                Fail("not", "'not' takes filters such as status=error or route=primary, not free text (q).");
+            }
+            else if (!excluded.HasFilters)
+            {
+                Fail("not", $"'{Not}' holds no filter; give the runs to leave out as filters, for example status=error.");
             }
             else
             {

@@ -77,6 +77,22 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Fact]
+    public void A_timed_out_step_7_carries_the_fallback_the_agent_took_at_its_end()
+    {
+        var timedOut = Runs.Where(r => r.Steps[DemoIncidents.TimingOutStep - 1].ErrorType == "timeout").ToList();
+
+        Assert.NotEmpty(timedOut);
+        Assert.All(timedOut, r =>
+        {
+            var lookup = r.Steps[DemoIncidents.TimingOutStep - 1];
+            var fallback = Assert.Single(r.Decisions, d => d.Kind == DecisionKind.Fallback && d.SpanId == lookup.SpanId);
+            Assert.Equal(lookup.StartTime.AddMilliseconds(lookup.DurationMs), fallback.Time);
+            Assert.Equal(r.Steps[0].ErrorType == "timeout" ? "apology reply" : "retry once", fallback.Outcome);
+        });
+        Assert.DoesNotContain(Runs.Except(timedOut), r => r.Decisions.Any(d => d.Kind == DecisionKind.Fallback && d.Target == DemoIncidents.TimingOutTool));
+    }
+
+    [Fact]
     public void The_prompt_rollout_makes_reply_validation_fail_more_often()
     {
         double FailureRate(string prompt)

@@ -78,6 +78,8 @@ public sealed class RunListQueryTests
     [InlineData("not=status%3Dbroken", "not")]
     [InlineData("not=not%3Dstatus%253Dok", "not")]
     [InlineData("not=q%3Drefund", "not")]
+    [InlineData("not=page%3D2", "not")]
+    [InlineData("not=colour%3Dred", "not")]
     public void A_bad_value_is_reported_under_its_parameter(string queryString, string parameter)
     {
         RunListQuery.FromUri("http://localhost/runs?" + queryString).ToRequest(out var errors);
@@ -96,6 +98,25 @@ public sealed class RunListQueryTests
 
         Assert.Equal("q=a%20b%26c&status=error&routeConfigVersion=routes-v8&page=2", text);
         Assert.Equal(query with { Agent = null }, RunListQuery.FromUri("/runs?" + text));
+    }
+
+    [Theory]
+    [InlineData("not=")]
+    [InlineData("not=%20")]
+    public void An_empty_not_is_ignored_like_every_other_empty_parameter(string queryString)
+    {
+        var request = RunListQuery.FromUri("http://localhost/runs?" + queryString).ToRequest(out var errors);
+
+        Assert.Empty(errors);
+        Assert.Null(request.Filter.Excluding);
+    }
+
+    [Fact]
+    public void A_not_inside_a_not_is_refused_with_a_message_about_nesting()
+    {
+        RunListQuery.FromUri("http://localhost/runs?not=" + Uri.EscapeDataString("not=status%3Dok")).ToRequest(out var errors);
+
+        Assert.Contains("another 'not'", Assert.Single(errors["not"]));
     }
 
     [Fact]
