@@ -78,14 +78,17 @@ window.traceExplorer = {
     }
   },
 
-  // Scrolls a container (not the page) so its first element matching the selector is in view.
+  // Scrolls a container (not the page) so its first element matching the selector is in view, below whatever the
+  // child's scroll-margin-top leaves room for (a sticky title), as scrollIntoView would. A container that runs past
+  // the bottom of the window counts as ending there.
   scrollChildIntoView: function (containerId, selector) {
     const container = document.getElementById(containerId);
     const child = container && container.querySelector(selector);
     if (!child) return;
+    const margin = parseFloat(getComputedStyle(child).scrollMarginTop) || 8;
     const box = container.getBoundingClientRect(), at = child.getBoundingClientRect();
-    if (at.top < box.top || at.bottom > box.bottom) {
-      container.scrollTop += at.top - box.top - 8;
+    if (at.top < box.top + margin || at.bottom > Math.min(box.bottom, window.innerHeight)) {
+      container.scrollTop += at.top - box.top - margin;
     }
   },
 
