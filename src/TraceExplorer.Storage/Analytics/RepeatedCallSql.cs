@@ -8,12 +8,11 @@ namespace TraceExplorer.Storage.Analytics;
 /// </summary>
 public static class RepeatedCallSql
 {
-
     /// <summary>The step is a tool call whose arguments can be compared.</summary>
     public static string Comparable(string alias) => $"""{alias}."ToolName" IS NOT NULL AND {alias}."ToolArgumentsHash" IS NOT NULL""";
 
     /// <summary>One group per run, tool and arguments.</summary>
-    public static string SameCall(string alias) => $"""{alias}."RunId", {alias}."ToolName", {alias}."ToolArgumentsHash" """.TrimEnd();
+    public static string SameCall(string alias) => $"{alias}.\"RunId\", {alias}.\"ToolName\", {alias}.\"ToolArgumentsHash\"";
 
     /// <summary>The group of <see cref="SameCall"/> is a repeat.</summary>
     public static string Repeated => $"COUNT(*) >= {RepeatedCallRule.MinCalls}";
