@@ -34,6 +34,7 @@ public sealed class RunExplorerTests(AppFixture app)
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/runs/{runId}");
+        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
         var search = page.GetByTestId("step-search");
 
         await search.FillAsync("orders.lookup");
@@ -215,6 +216,7 @@ public sealed class RunExplorerTests(AppFixture app)
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/runs/{runId}");
+        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
 
         await page.GetByTestId("pin-note-input").FillAsync("INC-4242 orders.lookup timeouts");
         await page.GetByTestId("pin").ClickAsync();
