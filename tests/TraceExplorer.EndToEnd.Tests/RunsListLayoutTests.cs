@@ -69,8 +69,11 @@ public sealed class RunsListLayoutTests(AppFixture app)
         await page.Keyboard.PressAsync("Enter");
         var tokens = page.Locator(".mud-popover-open .column-choice").Filter(new() { HasTextString = "Tokens" });
         await Expect(tokens).ToBeVisibleAsync();
+        // Enter goes to the focused element: under load it was once pressed before focus had settled on Tokens, and
+        // nothing toggled. Wait until Tokens holds the focus, and press it on the item itself.
         await tokens.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await Expect(tokens).ToBeFocusedAsync();
+        await tokens.PressAsync("Enter");
 
         await Expect(runs.HeaderCells.Filter(new() { HasTextString = "Tokens" })).ToHaveCountAsync(1);
         await Expect(tokens).ToHaveAttributeAsync("aria-checked", "true");
