@@ -77,10 +77,7 @@ public sealed class CompareVersionsTests(AppFixture app)
         var runs = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=2");
         var (first, second) = (runs.GetProperty("items")[0], runs.GetProperty("items")[1]);
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{first.GetProperty("runId").GetString()}");
-        // Typed before the page has finished opening the run (the whole tree in, a failed run's step chosen), the id
-        // was once lost: wait for the page's own signal that it is done.
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
+        await page.OpenRunAsync($"/runs/{first.GetProperty("runId").GetString()}");
 
         await page.GetByTestId("compare-with-input").FillAsync(second.GetProperty("requestId").GetString()!);
         await page.GetByTestId("compare-with-input").PressAsync("Enter");

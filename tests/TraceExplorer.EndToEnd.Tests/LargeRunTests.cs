@@ -47,6 +47,8 @@ public sealed class LargeRunTests(AppFixture app, ITestOutputHelper output)
             wholeTree.Add(opened.Elapsed);
         }
 
+        await Expect(page.Locator(".run-page")).ToHaveAttributeAsync("data-state", "open");
+
         // Scrolling, collapsing and expanding are timed in the page, from the action to the next frame after the rows
         // changed: Playwright's own waits poll at 100 ms and more, which would measure the polling.
         var toBottom = await TimeToPaintAsync(page, "document.querySelector('.wf-body').scrollTop = 1e9", $"document.querySelector(\".wf-row[data-step='{TotalSteps}']\")");

@@ -14,7 +14,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, total) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
         await Expect(page.Locator(".wf-count")).ToHaveTextAsync($"{total} of {total} shown");
 
         // Step 7 (orders.lookup) has the HTTP call as its child.
@@ -33,8 +33,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
+        await page.OpenRunAsync($"/runs/{runId}");
         var search = page.GetByTestId("step-search");
 
         await search.FillAsync("orders.lookup");
@@ -61,7 +60,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         await page.Locator(".ds-item").Filter(new() { HasText = "step 7" }).First.ClickAsync();
 
@@ -76,7 +75,7 @@ public sealed class RunExplorerTests(AppFixture app)
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
 
-        await page.GotoAsync($"/runs/{runId}?step=7");
+        await page.OpenRunAsync($"/runs/{runId}?step=7");
 
         await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "7");
         var details = page.GetByTestId("step-details");
@@ -94,7 +93,7 @@ public sealed class RunExplorerTests(AppFixture app)
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         // The HTTP call under orders.lookup (step 8) is where the timeout starts; the tool call and the run failed with it.
         var cause = page.GetByTestId("failure-cause");
@@ -107,7 +106,7 @@ public sealed class RunExplorerTests(AppFixture app)
         await Expect(page.GetByTestId("step-details")).ToHaveAttributeAsync("data-step", "8");
 
         // A link to another step still opens at that step.
-        await page.GotoAsync($"/runs/{runId}?step=3");
+        await page.OpenRunAsync($"/runs/{runId}?step=3");
         await Expect(page.Locator(".wf-row.selected")).ToHaveAttributeAsync("data-step", "3");
     }
 
@@ -130,9 +129,7 @@ public sealed class RunExplorerTests(AppFixture app)
 
         Assert.NotNull(runId);
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
-        // every step loaded and drawn by the circuit (the prerendered first screen may hold only part of a group)
-        await Expect(page.Locator(".wf-count:not(.loading)")).ToContainTextAsync(" shown");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         var marks = page.GetByTestId("repeat-mark");
         await Expect(marks.First).ToContainTextAsync("same arguments");
@@ -150,11 +147,9 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
         var axis = page.Locator(".wf-axis");
 
-        // The axis is drawn before the steps arrive; dragging then would be undone by their render.
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
         await Expect(axis).ToBeVisibleAsync();
         var box = (await axis.BoundingBoxAsync())!;
         var ticksBefore = await page.Locator(".wf-tick").AllInnerTextsAsync();
@@ -175,7 +170,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         await page.Locator(".facts a.version-chip").First.ClickAsync();
 
@@ -189,7 +184,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Replay" }).ClickAsync();
 
         await page.GetByTestId("replay-start").ClickAsync();
@@ -215,9 +210,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, _) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
-
+        await page.OpenRunAsync($"/runs/{runId}");
         await page.GetByTestId("pin-note-input").FillAsync("INC-4242 orders.lookup timeouts");
         await page.GetByTestId("pin").ClickAsync();
 
@@ -234,7 +227,7 @@ public sealed class RunExplorerTests(AppFixture app)
         var retries = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?pageSize=200&sort=startTime&dir=asc");
         var retry = retries.GetProperty("items").EnumerateArray().First(r => r.GetProperty("relation").GetString() == "retry").GetProperty("runId").GetString()!;
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{retry}");
+        await page.OpenRunAsync($"/runs/{retry}");
 
         await page.GetByTestId("diff-with-parent").ClickAsync();
 
@@ -250,7 +243,7 @@ public sealed class RunExplorerTests(AppFixture app)
     {
         var (runId, steps) = await RunWithNestedStepsAsync();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-replay").ClickAsync());
 

@@ -19,14 +19,14 @@ public sealed class RunPageTests(AppFixture app)
 
         // The fallback route's run takes its fallback at step 2: named in the step's details and highlighted in the log beside them.
         var fallbackRun = await FirstRunAsync("/api/runs?route=fallback-small&pageSize=20&sort=startTime&dir=asc");
-        await page.GotoAsync($"/runs/{fallbackRun}?step=2");
+        await page.OpenRunAsync($"/runs/{fallbackRun}?step=2");
         await Expect(page.GetByTestId("step-decisions").Locator("[data-kind=fallback]")).ToBeInViewportAsync();
         await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeVisibleAsync();
         await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeInViewportAsync();
 
         // The planted timeout run: the egress check taken at step 7, and the fallback the agent took when it timed out.
         var timeoutRun = await TimedOutRunAsync();
-        await page.GotoAsync($"/runs/{timeoutRun}?step=7");
+        await page.OpenRunAsync($"/runs/{timeoutRun}?step=7");
         await Expect(page.GetByTestId("step-decisions")).ToContainTextAsync("egress");
         await Expect(page.GetByTestId("step-decisions").Locator("[data-kind=fallback]")).ToBeInViewportAsync();
         await Expect(page.Locator(".ds-item.of-selected[data-kind=fallback]")).ToBeInViewportAsync();
@@ -38,7 +38,7 @@ public sealed class RunPageTests(AppFixture app)
     {
         // Below 1,500 px the log and the details share one column: the log goes first, so neither needs a scroll.
         var page = await PageAsync(1280, 800);
-        await page.GotoAsync($"/runs/{await TimedOutRunAsync()}?step=7");
+        await page.OpenRunAsync($"/runs/{await TimedOutRunAsync()}?step=7");
         await Expect(page.GetByTestId("step-details")).ToHaveAttributeAsync("data-step", "7");
 
         await Expect(page.Locator("#run-decisions .ds-item.of-selected").First).ToBeInViewportAsync(new() { Ratio = 1 });
@@ -53,8 +53,7 @@ public sealed class RunPageTests(AppFixture app)
         var page = await PageAsync(1600, 1000);
         await page.GotoAsync("/runs");
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
-        await page.GotoAsync($"/runs/{runId}");
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         foreach (var step in new[] { "2", "4", "6" })
         {
@@ -80,7 +79,7 @@ public sealed class RunPageTests(AppFixture app)
         var runs = await app.Http.GetFromJsonAsync<JsonElement>("/api/runs?policyVersion=policy-2026.11.2&status=error&pageSize=100&sort=startTime&dir=asc");
         var runId = runs.GetProperty("items").EnumerateArray().First(r => r.GetProperty("stepCount").GetInt32() >= 24).GetProperty("runId").GetString();
         var page = await PageAsync(width, height);
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
         await Expect(page.GetByTestId("failure-cause")).ToBeVisibleAsync();
         await Expect(page.Locator(".wf-row").Nth(11)).ToBeVisibleAsync();
 
@@ -108,8 +107,7 @@ public sealed class RunPageTests(AppFixture app)
     public async Task The_skip_link_is_within_three_tabs_and_takes_the_keyboard_to_the_waterfall()
     {
         var page = await PageAsync(1280, 800);
-        await page.GotoAsync($"/runs/{await TimedOutRunAsync()}");
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
+        await page.OpenRunAsync($"/runs/{await TimedOutRunAsync()}");
         await Expect(page.Locator("h1")).ToBeFocusedAsync();
 
         var presses = 0;
@@ -131,7 +129,7 @@ public sealed class RunPageTests(AppFixture app)
     {
         var runId = await TimedOutRunAsync();
         var page = await PageAsync(1600, 1000);
-        await page.GotoAsync($"/runs/{runId}?step=3");
+        await page.OpenRunAsync($"/runs/{runId}?step=3");
         await Expect(page.GetByTestId("step-details")).ToHaveAttributeAsync("data-step", "3");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Replay" }).ClickAsync();
@@ -166,7 +164,7 @@ public sealed class RunPageTests(AppFixture app)
         // The first runs on the new policy ran within a day of its first appearance.
         var runId = await FirstRunAsync("/api/runs?policyVersion=policy-2026.11.2&pageSize=5&sort=startTime&dir=asc");
         var page = await PageAsync(1280, 800);
-        await page.GotoAsync($"/runs/{runId}");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         var policy = page.GetByTestId("new-versions").Locator("[data-dimension=policy_version]");
         await Expect(policy).ToContainTextAsync("policy-2026.11.2");
@@ -181,8 +179,7 @@ public sealed class RunPageTests(AppFixture app)
     {
         var runId = await TimedOutRunAsync();
         var page = await PageAsync(1600, 1000);
-        await page.GotoAsync($"/runs/{runId}");
-        await Expect(page.Locator(".wf-count")).ToContainTextAsync("shown");
+        await page.OpenRunAsync($"/runs/{runId}");
 
         // Step 7's tool call id names that step alone: typed (no Enter), the tree narrows to it and the run step above it.
         var step = await app.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}/steps?offset=6&limit=1");

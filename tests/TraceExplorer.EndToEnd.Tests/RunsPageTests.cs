@@ -160,7 +160,7 @@ public sealed partial class RunsPageTests(AppFixture app)
 
         await Expect(runs.RunLinks.First).ToHaveTextAsync("run-live-e2e");
         var detail = await app.NewPageAsync();
-        await detail.GotoAsync("/runs/run-live-e2e");
+        await detail.OpenRunAsync("/runs/run-live-e2e");
         await Expect(detail.Locator(".wf-count")).ToHaveTextAsync("2 of 2 shown");
 
         await otlp.SendProtobufAsync(TraceExplorer.Testing.OtlpSpans.Request(spans.Skip(2)));

@@ -44,7 +44,7 @@ public sealed class XssTests(AppFixture app)
             await dialog.DismissAsync();
         };
 
-        await page.GotoAsync($"/runs/{runId}?step=2");
+        await page.OpenRunAsync($"/runs/{runId}?step=2");
         await Expect(page.GetByTestId("step-details")).ToContainTextAsync(ImageTag);
         await Expect(page.Locator(".wf-row").First).ToContainTextAsync(ScriptTag);
         await Expect(page.GetByText(ScriptTag).First).ToBeVisibleAsync();

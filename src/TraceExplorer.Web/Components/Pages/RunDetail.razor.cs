@@ -427,6 +427,9 @@ public sealed partial class RunDetail : IDisposable
         _selectedStep = step is null ? null : PayloadAccess.ForUser(step, await UserAsync());
     }
 
+    /// <summary>The circuit has done opening the run (or found it missing, or failed to read it): nothing on the page moves by itself after this.</summary>
+    private bool Opened => RendererInfo.IsInteractive && !_loading && (_run is null || _loadError is not null || _model is not null);
+
     /// <summary>The selected step's place in execution order (step numbers ascending), from 1.</summary>
     private int StepPosition => _model is not null && _selectedRow is { } row ? _model.RowsInStepOrder.IndexOf(row) + 1 : 0;
 
