@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using TraceExplorer.Core.Compare;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Queries;
 

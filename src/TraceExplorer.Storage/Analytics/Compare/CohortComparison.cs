@@ -1,3 +1,5 @@
+using TraceExplorer.Core.Compare;
+
 namespace TraceExplorer.Storage.Analytics.Compare;
 
 public sealed record CohortComparison

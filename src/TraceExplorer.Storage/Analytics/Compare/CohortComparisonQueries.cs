@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TraceExplorer.Core.Compare;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Statistics;
 using TraceExplorer.Storage.Analytics.Reports;
@@ -231,60 +232,12 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
         else
         {
             AppendExactGroups(query);
-            var rows = await query.ReadAsync(db, reader => new
-            {
-                Kind = Enum.Parse<StepKind>(reader.GetString(0)),
-                Name = reader.GetString(1),
-                Cohort = reader.Long(2),
-                Count = reader.Long(3),
-                Failures = reader.Long(4),
-                TotalMs = reader.Double(5),
-                P50 = reader.Double(6),
-                P95 = reader.Double(7),
-                RankSum = reader.Double(8),
-                TieTerm = reader.Double(9),
-            }, cancellationToken);
-            sides = rows.GroupBy(r => (r.Kind, r.Name)).Select(group =>
-            {
-                var inA = group.FirstOrDefault(r => r.Cohort == 0);
-                var inB = group.FirstOrDefault(r => r.Cohort == 1);
-                var statsA = inA is null ? StepGroupStats.None : new StepGroupStats(inA.Count, inA.Failures, inA.P50, inA.P95, inA.TotalMs, PerRun(inA.Count, runsA));
-                var statsB = inB is null ? StepGroupStats.None : new StepGroupStats(inB.Count, inB.Failures, inB.P50, inB.P95, inB.TotalMs, PerRun(inB.Count, runsB));
-
-                // Ranked as B against A, so that z > 0 means B's steps are slower.
-                var latency = MannWhitney.FromRankSum(statsB.Count, statsA.Count, inB?.RankSum ?? 0, (inA?.TieTerm ?? 0) + (inB?.TieTerm ?? 0));
-                return new StepGroupSides(group.Key.Kind, group.Key.Name, statsA, statsB, latency);
-            }).ToList();
+            sides = StepGroupSides.FromExact(await query.ReadAsync(db, reader => new StepGroupExact(
+                Enum.Parse<StepKind>(reader.GetString(reader.GetOrdinal("kind"))), reader.GetString(reader.GetOrdinal("name")), (int)reader.Long("c"),
+                reader.Long("steps"), reader.Long("failures"), reader.Double("total_ms"), reader.Double("p50"), reader.Double("p95"), reader.Double("rank_sum"), reader.Double("tie_term")), cancellationToken), runsA, runsB);
         }
 
-        var comparisons = sides.Select(g => new StepGroupComparison
-        {
-            Kind = g.Kind,
-            Name = g.Name,
-            A = g.A,
-            B = g.B,
-            Latency = g.Latency,
-            Failures = TwoProportions.Test(g.A.Failures, g.A.Count, g.B.Failures, g.B.Count),
-            Calls = PoissonRates.Test(g.A.Count, runsA, g.B.Count, runsB),
-        })
-        .ToList();
-
-        // Too few runs on either side: the steps' tests are shown, never claimed, like the run metrics.
-        var significant = enoughRuns ? MultipleComparisons.Significant(comparisons.SelectMany(g => new[] { g.Latency, g.Failures, g.Calls })) : new HashSet<TestResult>();
-        var ordered = comparisons
-            .Select(g => g with
-            {
-                LatencyWorse = g.Latency.Z > 0 && significant.Contains(g.Latency),
-                FailuresWorse = g.Failures.Z > 0 && significant.Contains(g.Failures),
-                CallsWorse = !g.IsNew && g.Calls.Z > 0 && significant.Contains(g.Calls),
-            })
-            .OrderByDescending(g => g.Regressed)
-            .ThenByDescending(g => g.Kind != StepKind.Other) // an agent step before the HTTP or database span inside it
-            .ThenByDescending(g => g.Worsening)
-            .ThenBy(g => g.Kind)
-            .ThenBy(g => g.Name, StringComparer.Ordinal)
-            .ToList();
-        return (ordered, scope.HasRollups);
+        return (StepGroupVerdicts.Judge(sides, runsA, runsB, enoughRuns), scope.HasRollups);
     }
 
     /// <summary>
@@ -314,9 +267,9 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
                     CASE WHEN c = 0 THEN seen_a ELSE seen_b END - 1 AS i,
                     CASE WHEN c = 0 THEN n_a ELSE n_b END AS n
                 FROM pooled)
-            SELECT kind, name, c, COUNT(*), SUM(failed), SUM(v),
-                {PercentileSql.Of(dialect, "v", 50)}, {PercentileSql.Of(dialect, "v", 95)},
-                SUM(v_rank), {RankSumSql.TieTerm("v")}
+            SELECT kind, name, c, COUNT(*) AS steps, SUM(failed) AS failures, SUM(v) AS total_ms,
+                {PercentileSql.Of(dialect, "v", 50)} AS p50, {PercentileSql.Of(dialect, "v", 95)} AS p95,
+                SUM(v_rank) AS rank_sum, {RankSumSql.TieTerm("v")} AS tie_term
             FROM ranked GROUP BY kind, name, c
             """);
     }
@@ -388,8 +341,6 @@ public sealed class CohortComparisonQueries(AnalyticsContextFactory contextFacto
     private Task<ReportScope> ScopeAsync(TraceDbContext db, SqlQuery query, CohortRequest request, CancellationToken cancellationToken) =>
         ReportScope.CreateAsync(db, query, request.Filter, clock.GetUtcNow().UtcDateTime, cancellationToken,
             splitAt: request.Dimension == CompareDimension.Time ? request.At : null);
-
-    internal static double PerRun(long count, long runs) => runs == 0 ? 0 : (double)count / runs;
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using TraceExplorer.Core.Compare;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Web.Configuration;
 using TraceExplorer.Web.Model;

@@ -1,9 +1,9 @@
 using TraceExplorer.Core.Model;
 using TraceExplorer.Core.Statistics;
 
-namespace TraceExplorer.Storage.Analytics.Compare;
+namespace TraceExplorer.Core.Compare;
 
-/// <summary>One step group (see <see cref="Queries.StepGroup"/>) in both cohorts.</summary>
+/// <summary>One step group (steps of one kind and name) in both cohorts, with its tests and verdicts.</summary>
 public sealed record StepGroupComparison
 {
     public required StepKind Kind { get; init; }
