@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using TraceExplorer.Core.Hashing;
 
 namespace TraceExplorer.Core.Redaction;
@@ -9,7 +8,7 @@ namespace TraceExplorer.Core.Redaction;
 /// equal values still correlate without being revealed. Fails closed: if redacting a value throws, the value is
 /// masked whole. Thread-safe.
 /// </summary>
-public sealed class Redactor
+public sealed partial class Redactor
 {
     private readonly string _hashKey;
     private readonly IReadOnlyList<IDetector> _detectors;
@@ -97,15 +96,7 @@ public sealed class Redactor
 
         try
         {
-            var node = JsonNode.Parse(value);
-            if (node is null)
-            {
-                return Text(value, counts);
-            }
-
-            var rules = toolName is null ? [] : _toolRules[toolName].ToList();
-            var redacted = Redact(node, [], rules, counts, fieldName);
-            return redacted?.ToJsonString() ?? "null";
+            return RedactJson(value, toolName is null ? [] : _toolRules[toolName].ToList(), counts, fieldName);
         }
         catch (JsonException)
         {
@@ -115,76 +106,6 @@ public sealed class Redactor
         {
             counts.Add(RedactionKind.Error);
             return Placeholder(RedactionKind.Error, value);
-        }
-    }
-
-    private JsonNode? Redact(JsonNode? node, List<string> path, List<string[]> rules, RedactionCounts counts, string? fieldName)
-    {
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (rules.Any(rule => JsonPathPattern.Matches(rule, path)))
-        {
-            counts.Add(RedactionKind.Field);
-            return JsonValue.Create(Placeholder(RedactionKind.Field, node.ToJsonString()));
-        }
-
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (name, child) in obj.ToList())
-                {
-                    if (child is not null && IsSensitiveKey(name))
-                    {
-                        counts.Add(RedactionKind.Field);
-                        obj[name] = Placeholder(RedactionKind.Field, child.ToJsonString());
-                    }
-                    else
-                    {
-                        path.Add(name);
-                        Replace(child, Redact(child, path, rules, counts, name), redacted => obj[name] = redacted);
-                        path.RemoveAt(path.Count - 1);
-                    }
-                }
-
-                return obj;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    path.Add("*");
-                    var index = i;
-                    Replace(array[i], Redact(array[i], path, rules, counts, fieldName), redacted => array[index] = redacted);
-                    path.RemoveAt(path.Count - 1);
-                }
-
-                return array;
-            case JsonValue leaf when leaf.GetValueKind() == JsonValueKind.String:
-                // JSON encoded inside a string (a message's tool-call arguments) is redacted as JSON, field names and all.
-                var inner = leaf.GetValue<string>();
-                var redactedInner = LooksLikeJson(inner) ? Value(inner, counts, fieldName: fieldName) : TextUnguarded(inner, counts, fieldName);
-                return redactedInner == inner ? node : JsonValue.Create(redactedInner);
-            case JsonValue flag when flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
-                return node;
-            default:
-                // Numbers can be card numbers too.
-                var text = node.ToJsonString();
-                var redacted = TextUnguarded(text, counts, fieldName);
-                return redacted == text ? node : JsonValue.Create(redacted);
-        }
-    }
-
-    /// <summary>
-    /// Puts a redacted child in its place. Objects and arrays are redacted in place and strings that held nothing come
-    /// back as they were: those keep their place (a node cannot be set where it already stands), so no subtree is
-    /// copied; cloning every child at every depth cost more than redacting it.
-    /// </summary>
-    private static void Replace(JsonNode? child, JsonNode? redacted, Action<JsonNode?> set)
-    {
-        if (!ReferenceEquals(child, redacted))
-        {
-            set(redacted);
         }
     }
 

@@ -93,6 +93,36 @@ public sealed class RedactorTests
         Assert.Equal(2, counts.ByKind[RedactionKind.Error]);
     }
 
+    [Fact]
+    public void Json_cut_off_after_a_redacted_value_is_redacted_as_text_and_counted_once()
+    {
+        var counts = new RedactionCounts();
+
+        var redacted = Redactor.Value("{\"to\":\"jane@example.com\",\"note\":", counts);
+
+        Assert.Equal($"{{\"to\":\"{Redactor.Placeholder(RedactionKind.Email, "jane@example.com")}\",\"note\":", redacted);
+        Assert.Equal(1, counts.Total);
+    }
+
+    [Fact]
+    public void A_repeated_field_name_keeps_both_values_each_redacted()
+    {
+        var counts = new RedactionCounts();
+
+        var redacted = Redactor.Value("{\"to\":\"jane@example.com\",\"to\":\"order A-1\"}", counts);
+
+        Assert.Equal($"{{\"to\":\"{Redactor.Placeholder(RedactionKind.Email, "jane@example.com")}\",\"to\":\"order A-1\"}}", redacted);
+        Assert.Equal(1, counts.Total);
+    }
+
+    [Fact]
+    public void Json_comes_back_compact_with_numbers_as_written_and_unicode_escaped_as_before()
+    {
+        var redacted = Redactor.Value("{ \"n\" : 1.10 , \"s\": \"héllo\", \"a\": [ true, null, -3.5e2 ] }", new RedactionCounts());
+
+        Assert.Equal("{\"n\":1.10,\"s\":\"h\\u00E9llo\",\"a\":[true,null,-3.5e2]}", redacted);
+    }
+
     private sealed class ThrowingDetector : IDetector
     {
         public RedactionKind Kind => RedactionKind.Phone;
