@@ -19,9 +19,11 @@ public sealed class PhoneDetector(IReadOnlyList<string> regions) : IDetector
         "número", "numero", "telefon", "teléfono", "telefone", "telefono", "handy", "móvil", "celular", "電話", "携帯",
     ];
 
+    // It runs on stretches of at most MaxStretch characters, where it cannot run long; a wall-clock match timeout there
+    // only fired when the thread was descheduled on a busy machine, and masked the whole value for nothing.
     private static readonly System.Text.RegularExpressions.Regex DateOrVersion = new(
         @"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|^[0-9]+(\.[0-9]+){2,}$|^(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])",
-        System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(500));
+        System.Text.RegularExpressions.RegexOptions.Compiled | System.Text.RegularExpressions.RegexOptions.CultureInvariant, System.Text.RegularExpressions.Regex.InfiniteMatchTimeout);
 
     private const int MaxStretch = 96;
 
