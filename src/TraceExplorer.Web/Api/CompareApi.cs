@@ -47,17 +47,15 @@ public static class CompareApi
     }
 
     private static async Task<Results<Ok<ChangeTimeline>, ValidationProblem>> GetTimelineAsync(
-        ChangeTimelineQueries timelines, CancellationToken cancellationToken, string? from = null, string? to = null, string? agent = null)
+        [AsParameters] ChangeTimelineQuery query, ChangeTimelineQueries timelines, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string name, string message) => errors[name] = [message];
-        var (start, end) = QueryParsing.ParseTimeRange(from, to, Fail);
+        var filter = query.ToFilter(out var errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "A time value is not valid.");
         }
 
-        return TypedResults.Ok(await timelines.GetAsync(new RunFilter { From = start, To = end, Agent = agent }, cancellationToken));
+        return TypedResults.Ok(await timelines.GetAsync(filter, cancellationToken));
     }
 
     private static async Task<Results<Ok<RunDiff>, ProblemHttpResult, ValidationProblem>> DiffRunsAsync(

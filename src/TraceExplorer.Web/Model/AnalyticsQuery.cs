@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using TraceExplorer.Storage.Analytics;
 using TraceExplorer.Storage.Analytics.Reports;
 using TraceExplorer.Storage.Queries;
@@ -44,6 +42,12 @@ public sealed record AnalyticsQuery
 
     public const string AllTime = "all";
 
+    /// <summary>Complaints: the dimension of the selected value (prompt_version, route...), as the compare page names it.</summary>
+    [FromQuery(Name = "dimension")] public string? Dimension { get; init; }
+
+    /// <summary>Latency report: the series of the selected hour or day.</summary>
+    [FromQuery(Name = "series")] public string? Series { get; init; }
+
     /// <summary>
     /// The table row whose drill-down is open: a step group, a repeated tool, a failing schema, a complained-about value
     /// or a latency bucket's start (page state, not a filter).
@@ -55,12 +59,6 @@ public sealed record AnalyticsQuery
 
     /// <summary>Repeated tools: the loop pattern whose runs are open.</summary>
     [FromQuery(Name = "loop")] public string? Loop { get; init; }
-
-    /// <summary>Complaints: the dimension of the selected value (prompt_version, route...), as the compare page names it.</summary>
-    [FromQuery(Name = "dimension")] public string? Dimension { get; init; }
-
-    /// <summary>Latency report: the series of the selected hour or day.</summary>
-    [FromQuery(Name = "series")] public string? Series { get; init; }
 
     /// <summary>The same report with nothing selected: a selection changes what is open, not what is read.</summary>
     public AnalyticsQuery Unselected => this with { Selected = null, Reason = null, Loop = null, Dimension = null, Series = null };
@@ -82,48 +80,9 @@ public sealed record AnalyticsQuery
         PolicyVersion = filters.PolicyVersion, ToolContractVersion = filters.ToolContractVersion, RouteConfigVersion = filters.RouteConfigVersion, Model = filters.Model,
     };
 
-    public static AnalyticsQuery FromUri(string uri)
-    {
-        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
-        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
-        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
-        return new AnalyticsQuery
-        {
-            From = Get("from"), To = Get("to"), Agent = Get("agent"), Route = Get("route"), PromptVersion = Get("promptVersion"),
-            PolicyVersion = Get("policyVersion"), ToolContractVersion = Get("toolContractVersion"), RouteConfigVersion = Get("routeConfigVersion"),
-            Model = Get("model"), GroupBy = Get("groupBy"), MinCalls = Get("minCalls"), By = Get("by"), Bucket = Get("bucket"), SloMs = Get("sloMs"),
-            Range = Get("range"), Selected = Get("selected"), Reason = Get("reason"), Loop = Get("loop"),
-            Dimension = Get("dimension"), Series = Get("series"),
-        };
-    }
+    public static AnalyticsQuery FromUri(string uri) => QueryState.Read<AnalyticsQuery>(uri);
 
-    public string ToQueryString()
-    {
-        var filters = Filters.ToQueryString();
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
-        Add("groupBy", GroupBy);
-        Add("minCalls", MinCalls);
-        Add("by", By);
-        Add("bucket", Bucket);
-        Add("sloMs", SloMs);
-        Add("range", Range);
-        Add("dimension", Dimension);
-        Add("series", Series);
-        Add("selected", Selected);
-        Add("reason", Reason);
-        Add("loop", Loop);
-        Add("format", Format);
-        var extras = QueryString.Create(pairs).ToUriComponent().TrimStart('?');
-        return string.Join("&", new[] { filters, extras }.Where(p => p.Length > 0));
-    }
+    public string ToQueryString() => QueryState.Write(this);
 
     /// <summary>Parses the filters and every option; each value that does not parse adds an error under its name.</summary>
     public AnalyticsRequest ToRequest(double defaultSloMs, out Dictionary<string, string[]> errors)

@@ -11,13 +11,13 @@ public static class CohortLinks
         var value = isB ? comparison.B : comparison.A;
         var query = new RunListQuery
         {
-            From = Format(request.Filter.From),
-            To = Format(request.Filter.To),
+            From = TimeRange.Format(request.Filter.From),
+            To = TimeRange.Format(request.Filter.To),
             Agent = request.Filter.Agent,
         };
         query = comparison.Dimension switch
         {
-            CompareDimension.Time => isB ? query with { From = Format(comparison.At) } : query with { To = Format(comparison.At) },
+            CompareDimension.Time => isB ? query with { From = TimeRange.Format(comparison.At) } : query with { To = TimeRange.Format(comparison.At) },
             var dimension => query.With(dimension, value),
         };
         return "/runs?" + query.ToQueryString();
@@ -25,5 +25,4 @@ public static class CohortLinks
 
     public static string Diff(string runA, string runB) => $"/compare/runs?a={Uri.EscapeDataString(runA)}&b={Uri.EscapeDataString(runB)}";
 
-    private static string? Format(DateTime? time) => time is { } t ? RunListQuery.FormatTime(t) : null;
 }

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using TraceExplorer.Core.Compare;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Queries;
@@ -38,24 +36,7 @@ public sealed record CompareQuery
     /// <summary>A step group in the URL: its kind and name, such as <c>tool:search_orders</c>.</summary>
     public static string GroupKey(StepGroupComparison group) => group.Kind.ToString().ToLowerInvariant() + ":" + group.Name;
 
-    public static CompareQuery FromUri(string uri)
-    {
-        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
-        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
-        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
-        return new CompareQuery
-        {
-            Dimension = Get("dimension"),
-            A = Get("a"),
-            B = Get("b"),
-            At = Get("at"),
-            From = Get("from"),
-            To = Get("to"),
-            Window = Get("window"),
-            Agent = Get("agent"),
-            Group = Get("group"),
-        };
-    }
+    public static CompareQuery FromUri(string uri) => QueryState.Read<CompareQuery>(uri);
 
     /// <summary>The link to a comparison as the page and the API show it.</summary>
     public static CompareQuery For(CohortComparison comparison, CohortRequest request) => new()
@@ -63,35 +44,14 @@ public sealed record CompareQuery
         Dimension = CompareDimensions.Name(comparison.Dimension),
         A = comparison.Dimension == CompareDimension.Time ? null : comparison.A,
         B = comparison.Dimension == CompareDimension.Time ? null : comparison.B,
-        At = comparison.At is { } at ? RunListQuery.FormatTime(at) : null,
-        From = request.Filter.From is { } from ? RunListQuery.FormatTime(from) : null,
-        To = request.Filter.To is { } to ? RunListQuery.FormatTime(to) : null,
+        At = TimeRange.Format(comparison.At),
+        From = TimeRange.Format(request.Filter.From),
+        To = TimeRange.Format(request.Filter.To),
         Window = request.WholeRange ? AllTime : null,
         Agent = request.Filter.Agent,
     };
 
-    public string ToQueryString()
-    {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
-        Add("dimension", Dimension);
-        Add("a", A);
-        Add("b", B);
-        Add("at", At);
-        Add("from", From);
-        Add("to", To);
-        Add("window", Window);
-        Add("agent", Agent);
-        Add("group", Group);
-        return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
-    }
+    public string ToQueryString() => QueryState.Write(this);
 
     /// <summary>Parses every value; each one that does not parse adds an error under its parameter's name.</summary>
     /// <param name="minRuns">The fewest runs per side for a test (<c>Reports:CompareMinRuns</c>).</param>
@@ -107,7 +67,7 @@ public sealed record CompareQuery
         }
 
         var at = QueryParsing.ParseTime(At, "at", Fail);
-        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
+        var (from, to) = TimeRange.Parse(From, To, Fail);
 
         if (Window is not null && !string.Equals(Window, AllTime, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Reports;
 
@@ -35,50 +33,15 @@ public sealed record DecisionQuery
 
     public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
 
-    public static DecisionQuery FromUri(string uri)
-    {
-        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
-        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
-        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
-        return new DecisionQuery
-        {
-            From = Get("from"), To = Get("to"), Kind = Get("kind"), Outcome = Get("outcome"), PolicyId = Get("policyId"), Actor = Get("actor"),
-            Target = Get("target"), RunId = Get("runId"), Page = Get("page"), PageSize = Get("pageSize"),
-            Selected = Get("selected"),
-        };
-    }
+    public static DecisionQuery FromUri(string uri) => QueryState.Read<DecisionQuery>(uri);
 
-    public string ToQueryString()
-    {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
-        Add("from", From);
-        Add("to", To);
-        Add("kind", Kind);
-        Add("outcome", Outcome);
-        Add("policyId", PolicyId);
-        Add("actor", Actor);
-        Add("target", Target);
-        Add("runId", RunId);
-        Add("page", Page);
-        Add("pageSize", PageSize);
-        Add("selected", Selected);
-        Add("format", Format);
-        return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
-    }
+    public string ToQueryString() => QueryState.Write(this);
 
     public (DecisionFilter Filter, int Page, int PageSize) ToRequest(out Dictionary<string, string[]> errors)
     {
         var found = new Dictionary<string, string[]>();
         void Fail(string name, string message) => found[name] = [message];
-        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
+        var (from, to) = TimeRange.Parse(From, To, Fail);
         var kind = QueryParsing.ParseEnum<DecisionKind>(Kind, "kind", "a decision kind", Fail);
 
         var page = QueryParsing.ParseInt(Page, "page", 1, 1_000_000, 1, Fail);

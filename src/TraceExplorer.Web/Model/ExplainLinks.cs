@@ -38,8 +38,8 @@ public static class ExplainLinks
 
     public static RunListQuery Query(RunFilter filter) => new()
     {
-        From = Format(filter.From),
-        To = Format(filter.To),
+        From = TimeRange.Format(filter.From),
+        To = TimeRange.Format(filter.To),
         Status = filter.Status?.ToString().ToLowerInvariant(),
         Agent = filter.Agent,
         Route = filter.Route,
@@ -59,6 +59,4 @@ public static class ExplainLinks
     };
 
     private static string? Number(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string? Format(DateTime? time) => time is { } t ? RunListQuery.FormatTime(t) : null;
 }

@@ -1,5 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Analytics.Explain;
 using TraceExplorer.Storage.Queries;
@@ -18,12 +18,12 @@ public sealed record ExplainQuery
     public RunListQuery Filters { get; init; } = new();
 
     /// <summary>others (default), before, or filter (the b.* filters).</summary>
-    public string? Baseline { get; init; }
+    [FromQuery(Name = "baseline")] public string? Baseline { get; init; }
 
     public RunListQuery BaselineFilters { get; init; } = new();
 
     /// <summary>json (default) or csv.</summary>
-    public string? Format { get; init; }
+    [FromQuery(Name = "format")] public string? Format { get; init; }
 
     public bool IsCsv => string.Equals(Format, "csv", StringComparison.OrdinalIgnoreCase);
 
@@ -31,40 +31,21 @@ public sealed record ExplainQuery
     {
         var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
         var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
-        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
         var baseline = values.Where(v => v.Key.StartsWith(BaselinePrefix, StringComparison.Ordinal))
             .Select(v => new KeyValuePair<string, string?>(v.Key[BaselinePrefix.Length..], v.Value.ToString()));
-        return new ExplainQuery
+        return QueryState.Read<ExplainQuery>(uri) with
         {
             Filters = RunListQuery.FromUri(uri),
-            Baseline = Get("baseline"),
             BaselineFilters = RunListQuery.FromUri(QueryString.Create(baseline).ToUriComponent()),
-            Format = Get("format"),
         };
     }
 
-    /// <summary>The query string (without '?'), leaving out what is empty.</summary>
+    /// <summary>The query string (without '?'): the symptom's filters, this query's own values, then the baseline's filters with their prefix.</summary>
     public string ToQueryString()
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
-        Add("baseline", Baseline);
-        Add("format", Format);
         var baseline = QueryHelpers.ParseQuery("?" + BaselineFilters.ToQueryString())
             .Select(p => new KeyValuePair<string, string?>(BaselinePrefix + p.Key, p.Value.ToString()));
-        var parts = new[]
-        {
-            Filters.ToQueryString(),
-            QueryString.Create(pairs).ToUriComponent().TrimStart('?'),
-            QueryString.Create(baseline).ToUriComponent().TrimStart('?'),
-        };
+        var parts = new[] { Filters.ToQueryString(), QueryState.Write(this), QueryString.Create(baseline).ToUriComponent().TrimStart('?') };
         return string.Join("&", parts.Where(p => p.Length > 0));
     }
 

@@ -5,22 +5,6 @@ namespace TraceExplorer.Web.Model;
 /// <summary>Query-string values to typed values; a value that does not parse is reported under its parameter's name.</summary>
 public static class QueryParsing
 {
-    /// <summary>
-    /// A time range from its two parameters (either may be missing), with the one rule every page and API applies:
-    /// <c>to</c> must be later than <c>from</c>.
-    /// </summary>
-    public static (DateTime? From, DateTime? To) ParseTimeRange(string? from, string? to, Action<string, string> fail)
-    {
-        var start = ParseTime(from, "from", fail);
-        var end = ParseTime(to, "to", fail);
-        if (start is not null && end is not null && start >= end)
-        {
-            fail("to", "'to' must be later than 'from'.");
-        }
-
-        return (start, end);
-    }
-
     public static DateTime? ParseTime(string? text, string name, Action<string, string> fail)
     {
         if (text is null)

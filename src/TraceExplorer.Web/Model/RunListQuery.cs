@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 using TraceExplorer.Core.Model;
 using TraceExplorer.Storage.Queries;
 
@@ -13,6 +10,8 @@ namespace TraceExplorer.Web.Model;
 /// </summary>
 public sealed record RunListQuery
 {
+    /// <summary>Free text: an id, or words in the runs' input or names (<see cref="RunFilter.Text"/>).</summary>
+    [FromQuery(Name = "q")] public string? Q { get; init; }
     [FromQuery(Name = "from")] public string? From { get; init; }
     [FromQuery(Name = "to")] public string? To { get; init; }
     [FromQuery(Name = "status")] public string? Status { get; init; }
@@ -24,7 +23,6 @@ public sealed record RunListQuery
     [FromQuery(Name = "routeConfigVersion")] public string? RouteConfigVersion { get; init; }
     [FromQuery(Name = "model")] public string? Model { get; init; }
     [FromQuery(Name = "minDurationMs")] public string? MinDurationMs { get; init; }
-    [FromQuery(Name = "q")] public string? Q { get; init; }
 
     /// <summary>Runs in which a step of this group (a tool, model, schema or step name) failed.</summary>
     [FromQuery(Name = "failedStep")] public string? FailedStep { get; init; }
@@ -45,88 +43,22 @@ public sealed record RunListQuery
 
     /// <summary>Runs the filters in this query string (without '?') do not select: an explanation's "others".</summary>
     [FromQuery(Name = "not")] public string? Not { get; init; }
-    [FromQuery(Name = "page")] public string? Page { get; init; }
-    [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
 
     /// <summary>startTime, durationMs, stepCount, toolCallCount, errorCount, tokens, agentName or status.</summary>
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
 
     /// <summary>asc or desc.</summary>
     [FromQuery(Name = "dir")] public string? Dir { get; init; }
+    [FromQuery(Name = "page")] public string? Page { get; init; }
+    [FromQuery(Name = "pageSize")] public string? PageSize { get; init; }
 
     /// <summary>True when any filter is set; paging and sorting are not filters.</summary>
     public bool HasFilters => this with { Page = null, PageSize = null, Sort = null, Dir = null } != new RunListQuery();
 
-    public static RunListQuery FromUri(string uri)
-    {
-        var queryStart = uri.IndexOf('?', StringComparison.Ordinal);
-        var values = queryStart < 0 ? [] : QueryHelpers.ParseQuery(uri[queryStart..]);
-        string? Get(string name) => values.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value) ? value.ToString() : null;
-        return new RunListQuery
-        {
-            From = Get("from"),
-            To = Get("to"),
-            Status = Get("status"),
-            Agent = Get("agent"),
-            Route = Get("route"),
-            PromptVersion = Get("promptVersion"),
-            PolicyVersion = Get("policyVersion"),
-            ToolContractVersion = Get("toolContractVersion"),
-            RouteConfigVersion = Get("routeConfigVersion"),
-            Model = Get("model"),
-            MinDurationMs = Get("minDurationMs"),
-            Q = Get("q"),
-            FailedStep = Get("failedStep"),
-            SlowStep = Get("slowStep"),
-            SlowerThanMs = Get("slowerThanMs"),
-            RepeatedTool = Get("repeatedTool"),
-            Complaints = Get("complaints"),
-            Decision = Get("decision"),
-            Not = Get("not"),
-            Page = Get("page"),
-            PageSize = Get("pageSize"),
-            Sort = Get("sort"),
-            Dir = Get("dir"),
-        };
-    }
+    public static RunListQuery FromUri(string uri) => QueryState.Read<RunListQuery>(uri);
 
-    /// <summary>The query string (without '?') for this state, leaving out what is empty or default.</summary>
-    public string ToQueryString()
-    {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                pairs.Add(new(name, value));
-            }
-        }
-
-        Add("q", Q);
-        Add("from", From);
-        Add("to", To);
-        Add("status", Status);
-        Add("agent", Agent);
-        Add("route", Route);
-        Add("promptVersion", PromptVersion);
-        Add("policyVersion", PolicyVersion);
-        Add("toolContractVersion", ToolContractVersion);
-        Add("routeConfigVersion", RouteConfigVersion);
-        Add("model", Model);
-        Add("minDurationMs", MinDurationMs);
-        Add("failedStep", FailedStep);
-        Add("slowStep", SlowStep);
-        Add("slowerThanMs", SlowerThanMs);
-        Add("repeatedTool", RepeatedTool);
-        Add("complaints", Complaints);
-        Add("decision", Decision);
-        Add("not", Not);
-        Add("sort", Sort);
-        Add("dir", Dir);
-        Add("page", Page);
-        Add("pageSize", PageSize);
-        return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
-    }
+    /// <summary>The query string (without '?') for this state, leaving out what is empty.</summary>
+    public string ToQueryString() => QueryState.Write(this);
 
     /// <summary>Parses every value; each one that does not parse adds an error under its parameter's name.</summary>
     public RunListRequest ToRequest(out Dictionary<string, string[]> errors)
@@ -134,7 +66,7 @@ public sealed record RunListQuery
         var found = new Dictionary<string, string[]>();
         void Fail(string name, string message) => found[name] = [message];
 
-        var (from, to) = QueryParsing.ParseTimeRange(From, To, Fail);
+        var (from, to) = TimeRange.Parse(From, To, Fail);
 
         var status = QueryParsing.ParseEnum<RunStatus>(Status, "status", "a run status", Fail);
         var minDuration = QueryParsing.ParseMilliseconds(MinDurationMs, "minDurationMs", Fail);
@@ -231,6 +163,4 @@ public sealed record RunListQuery
             PageSize = pageSize,
         };
     }
-
-    public static string FormatTime(DateTime time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

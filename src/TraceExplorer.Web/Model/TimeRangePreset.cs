@@ -23,6 +23,6 @@ public sealed record TimeRangePreset(string Label, TimeSpan? Span)
 
         var from = utcNow - span;
         from = new DateTime(from.Year, from.Month, from.Day, from.Hour, from.Minute, 0, DateTimeKind.Utc);
-        return query with { From = RunListQuery.FormatTime(from), To = null, Page = null };
+        return query with { From = TimeRange.Format(from), To = null, Page = null };
     }
 }

@@ -26,7 +26,7 @@ public sealed class ChangeTimelinePageTests : PageTestContext
     [Fact]
     public async Task Choosing_an_agent_keeps_the_time_range_in_the_link()
     {
-        var from = RunListQuery.FormatTime(DateTime.UtcNow.AddDays(-30));
+        var from = TimeRange.Format(DateTime.UtcNow.AddDays(-30));
         Navigation.NavigateTo("/compare/timeline?from=" + Uri.EscapeDataString(from));
         var cut = Render<ChangeTimelinePage>();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".timeline-values")), LoadTimeout);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.WebUtilities;
 using TraceExplorer.Storage.Analytics.Compare;
 using TraceExplorer.Storage.Analytics.Timeline;
 using TraceExplorer.Storage.Queries;
@@ -19,8 +18,8 @@ public sealed partial class ChangeTimelinePage
     private Dictionary<CompareDimension, ChartFigure> _charts = [];
     private string? _error;
     private string _presetLabel = TimeRangePreset.All[0].Label;
-    private DateTime? _from;
-    private DateTime? _to;
+    private ChangeTimelineQuery _query = new();
+    private RunFilter _filter = new();
     private string? _agent;
     private IReadOnlyList<string> _agents = [];
 
@@ -36,21 +35,19 @@ public sealed partial class ChangeTimelinePage
     {
         _timeline = null;
         _error = null;
-        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
-        var errors = new List<string>();
-        (_from, _to) = QueryParsing.ParseTimeRange(
-            query.TryGetValue("from", out var from) ? from.ToString() : null, query.TryGetValue("to", out var to) ? to.ToString() : null, (_, message) => errors.Add(message));
-        _agent = query.TryGetValue("agent", out var agent) && !string.IsNullOrWhiteSpace(agent) ? agent.ToString() : null;
-        _presetLabel = _from is null && _to is null ? TimeRangePreset.All[0].Label : CustomRange;
+        _query = ChangeTimelineQuery.FromUri(Navigation.Uri);
+        var filter = _filter = _query.ToFilter(out var errors);
+        _agent = filter.Agent;
+        _presetLabel = filter.From is null && filter.To is null ? TimeRangePreset.All[0].Label : CustomRange;
         if (errors.Count > 0)
         {
-            _error = string.Join(" ", errors);
+            _error = string.Join(" ", errors.Values.SelectMany(messages => messages));
             return;
         }
 
         try
         {
-            _timeline = await Timelines.GetAsync(new RunFilter { From = _from, To = _to, Agent = _agent });
+            _timeline = await Timelines.GetAsync(filter);
             _charts = _timeline.Dimensions.ToDictionary(d => d.Dimension, d => ChangeTimelineChart.Build(_timeline, d));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -68,21 +65,18 @@ public sealed partial class ChangeTimelinePage
         }
 
         var range = preset.ApplyTo(new RunListQuery(), DateTime.UtcNow);
-        Navigate(range with { Agent = _agent });
+        Navigate(_query with { From = range.From, To = range.To });
     }
 
     /// <summary>A new agent keeps the time range.</summary>
-    private void OnAgentChanged(string? agent) => Navigate(CurrentRange with { Agent = agent });
+    private void OnAgentChanged(string? agent) => Navigate(_query with { Agent = agent });
 
-    private void Navigate(RunListQuery query) => Navigation.NavigateTo(query.ToQueryString() is { Length: > 0 } text ? "/compare/timeline?" + text : "/compare/timeline");
-
-    private RunListQuery CurrentRange => new()
-    {
-        From = _from is { } f ? RunListQuery.FormatTime(f) : null, To = _to is { } t ? RunListQuery.FormatTime(t) : null, Agent = _agent,
-    };
+    private void Navigate(ChangeTimelineQuery query) => Navigation.NavigateTo(query.ToQueryString() is { Length: > 0 } text ? "/compare/timeline?" + text : "/compare/timeline");
 
     private string CompareLink(CompareDimension dimension, VersionChange change) =>
         "/compare?" + new CompareQuery { Dimension = CompareDimensions.Name(dimension), A = change.From, B = change.To, Agent = _agent }.ToQueryString();
 
-    private string RunsLink(CompareDimension dimension, string value) => "/runs?" + CurrentRange.With(dimension, value).ToQueryString();
+    /// <summary>The runs of one value in the timeline's range and agent.</summary>
+    private string RunsLink(CompareDimension dimension, string value) =>
+        "/runs?" + new RunListQuery { From = TimeRange.Format(_filter.From), To = TimeRange.Format(_filter.To), Agent = _agent }.With(dimension, value).ToQueryString();
 }

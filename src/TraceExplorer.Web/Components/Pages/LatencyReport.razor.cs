@@ -82,11 +82,11 @@ public sealed partial class LatencyReport
     }
 
     /// <summary>A row is a series' hour or day: its start and its series go into the URL, as a history entry.</summary>
-    private void SelectRow(LatencyPoint point) => Navigate(Query with { Selected = RunListQuery.FormatTime(point.Bucket), Series = point.Series });
+    private void SelectRow(LatencyPoint point) => Navigate(Query with { Selected = TimeRange.Format(point.Bucket), Series = point.Series });
 
     protected override async Task ShowSelectionAsync()
     {
-        _selected = _points.FirstOrDefault(p => RunListQuery.FormatTime(p.Bucket) == Query.Selected && p.Series == Query.Series);
+        _selected = _points.FirstOrDefault(p => TimeRange.Format(p.Bucket) == Query.Selected && p.Series == Query.Series);
         _slowest = _selected is null ? [] : (await Runs.GetRunsAsync(RunsFilterOf(_selected).ToRequest(out _) with
         {
             Sort = RunSortField.DurationMs, Descending = true, PageSize = DrillDownRuns,
@@ -99,7 +99,7 @@ public sealed partial class LatencyReport
     private RunListQuery RunsFilterOf(LatencyPoint point)
     {
         var end = _bucket == TimeBucket.Hour ? point.Bucket.AddHours(1) : point.Bucket.AddDays(1);
-        var filters = Query.Filters with { From = RunListQuery.FormatTime(point.Bucket), To = RunListQuery.FormatTime(end) };
+        var filters = Query.Filters with { From = TimeRange.Format(point.Bucket), To = TimeRange.Format(end) };
         filters = Request?.By switch
         {
             LatencyGrouping.Agent => filters with { Agent = point.Series },

@@ -155,7 +155,7 @@ public sealed partial class Runs : IDisposable
     {
         if (RunDurationChart.TimeRange(range.Start, range.End) is var (from, to))
         {
-            Navigate(_query with { From = RunDurationChart.QueryTime(from), To = RunDurationChart.QueryTime(to), Page = null });
+            Navigate(_query with { From = TimeRange.Format(from), To = TimeRange.Format(to), Page = null });
         }
     }
 

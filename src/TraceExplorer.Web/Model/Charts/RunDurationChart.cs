@@ -68,9 +68,6 @@ public static class RunDurationChart
         return (floor, ceiling);
     }
 
-    /// <summary>A time as the list's query text.</summary>
-    public static string QueryTime(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
     private static bool TryParse(object? value, out DateTime utc)
     {
         utc = default;

@@ -1,5 +1,6 @@
 using Plotly.Blazor.Traces;
 using TraceExplorer.Storage.Queries;
+using TraceExplorer.Web.Model;
 using TraceExplorer.Web.Model.Charts;
 
 namespace TraceExplorer.Tests.Model.Charts;
@@ -35,7 +36,7 @@ public sealed class RunDurationChartTests
         var range = RunDurationChart.TimeRange("2026-11-24 09:00:05.250", "2026-11-24 09:10:00.5");
 
         Assert.Equal((Start.AddSeconds(5), Start.AddMinutes(10).AddSeconds(1)), range);
-        Assert.Equal("2026-11-24T09:00:05Z", RunDurationChart.QueryTime(range!.Value.From));
+        Assert.Equal("2026-11-24T09:00:05Z", TimeRange.Format(range!.Value.From));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using TraceExplorer.Web.Model;
 
 namespace TraceExplorer.Tests.Model;
 
-public sealed class QueryParsingTests
+public sealed class TimeRangeTests
 {
     [Theory]
     [InlineData(null, null, null, null)]
@@ -14,7 +14,7 @@ public sealed class QueryParsingTests
     {
         var errors = new Dictionary<string, string>();
 
-        var (start, end) = QueryParsing.ParseTimeRange(from, to, (name, message) => errors[name] = message);
+        var (start, end) = TimeRange.Parse(from, to, (name, message) => errors[name] = message);
 
         Assert.Empty(errors);
         Assert.Equal(expectedFrom, start?.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
@@ -31,7 +31,7 @@ public sealed class QueryParsingTests
     {
         var errors = new Dictionary<string, string>();
 
-        QueryParsing.ParseTimeRange(from, to, (name, message) => errors[name] = message);
+        TimeRange.Parse(from, to, (name, message) => errors[name] = message);
 
         Assert.Equal([parameter], errors.Keys);
     }
