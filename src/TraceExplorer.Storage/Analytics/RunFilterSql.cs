@@ -4,7 +4,7 @@ namespace TraceExplorer.Storage.Analytics;
 
 /// <summary>
 /// The runs filter as a SQL condition for the analytics queries, which aggregate with SQL that LINQ cannot express
-/// (window functions). It follows <see cref="RunFilterQuery"/> field by field, and shares what happened in a run with it (<see cref="InsideRunSql"/>); free text is not an analytics filter.
+/// (window functions). It follows <see cref="RunFilterQuery"/> field by field, loops over the same <see cref="RunDimension"/>s, and shares what happened in a run with it (<see cref="InsideRunSql"/>); free text is not an analytics filter.
 /// </summary>
 public static class RunFilterSql
 {
@@ -32,12 +32,11 @@ public static class RunFilterSql
             conditions.Add($"""{alias}."DurationMs" >= {query.Parameter(minDuration)}""");
         }
 
-        AddEquals(conditions, query, Column(alias, "AgentName"), filter.Agent);
-        AddEquals(conditions, query, Column(alias, "Route"), filter.Route);
-        AddEquals(conditions, query, Column(alias, "PromptVersion"), filter.PromptVersion);
-        AddEquals(conditions, query, Column(alias, "PolicyVersion"), filter.PolicyVersion);
-        AddEquals(conditions, query, Column(alias, "ToolContractVersion"), filter.ToolContractVersion);
-        AddEquals(conditions, query, Column(alias, "RouteConfigVersion"), filter.RouteConfigVersion);
+        foreach (var dimension in RunDimension.All.Where(d => !d.IsList))
+        {
+            AddEquals(conditions, query, Column(alias, dimension.Column), dimension.Filter(filter));
+        }
+
         if (!string.IsNullOrEmpty(filter.Model))
         {
             conditions.Add(UsedModel(query, filter.Model, alias));

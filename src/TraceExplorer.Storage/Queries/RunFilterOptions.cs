@@ -1,11 +1,9 @@
 namespace TraceExplorer.Storage.Queries;
 
-/// <summary>The distinct values the runs list offers in its filter menus.</summary>
-public sealed record RunFilterOptions(
-    IReadOnlyList<string> Agents,
-    IReadOnlyList<string> Routes,
-    IReadOnlyList<string> PromptVersions,
-    IReadOnlyList<string> PolicyVersions,
-    IReadOnlyList<string> ToolContractVersions,
-    IReadOnlyList<string> RouteConfigVersions,
-    IReadOnlyList<string> Models);
+/// <summary>The distinct values of each run dimension, which the filter menus offer.</summary>
+public sealed record RunFilterOptions(IReadOnlyDictionary<RunDimension, IReadOnlyList<string>> Values)
+{
+    public IReadOnlyList<string> For(RunDimension dimension) => Values.TryGetValue(dimension, out var values) ? values : [];
+
+    public IReadOnlyList<string> Agents => For(RunDimension.Agent);
+}

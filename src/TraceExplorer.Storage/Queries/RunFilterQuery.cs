@@ -34,12 +34,11 @@ public static class RunFilterQuery
             query = query.Where(r => r.DurationMs >= minDuration);
         }
 
-        query = WhereEquals(query, filter.Agent, r => r.AgentName);
-        query = WhereEquals(query, filter.Route, r => r.Route);
-        query = WhereEquals(query, filter.PromptVersion, r => r.PromptVersion);
-        query = WhereEquals(query, filter.PolicyVersion, r => r.PolicyVersion);
-        query = WhereEquals(query, filter.ToolContractVersion, r => r.ToolContractVersion);
-        query = WhereEquals(query, filter.RouteConfigVersion, r => r.RouteConfigVersion);
+        foreach (var dimension in RunDimension.All.Where(d => !d.IsList))
+        {
+            query = WhereEquals(query, dimension.Filter(filter), dimension.Value);
+        }
+
         if (!string.IsNullOrEmpty(filter.Model))
         {
             var model = filter.Model;

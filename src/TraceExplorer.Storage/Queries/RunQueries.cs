@@ -197,15 +197,16 @@ public sealed class RunQueries(IDbContextFactory<TraceDbContext> contextFactory)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var runs = db.Runs.AsNoTracking();
-        return new RunFilterOptions(
-            await DistinctAsync(runs.Select(r => r.AgentName), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.Route), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.PromptVersion), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.PolicyVersion), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.ToolContractVersion), cancellationToken),
-            await DistinctAsync(runs.Select(r => r.RouteConfigVersion), cancellationToken),
-            (await DistinctAsync(runs.Select(r => r.Models), cancellationToken))
-                .SelectMany(models => models.Split(", ")).Distinct().Order(StringComparer.Ordinal).ToList());
+        var values = new Dictionary<RunDimension, IReadOnlyList<string>>();
+        foreach (var dimension in RunDimension.All)
+        {
+            var distinct = await DistinctAsync(runs.Select(dimension.Value), cancellationToken);
+            values[dimension] = dimension.IsList
+                ? distinct.SelectMany(list => list.Split(", ")).Distinct().Order(StringComparer.Ordinal).ToList()
+                : distinct;
+        }
+
+        return new RunFilterOptions(values);
     }
 
     private static async Task<IReadOnlyList<string>> DistinctAsync(IQueryable<string?> values, CancellationToken cancellationToken) =>

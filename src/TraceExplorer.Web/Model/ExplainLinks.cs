@@ -36,18 +36,11 @@ public static class ExplainLinks
             ? new ExplainQuery { Filters = new RunListQuery { Agent = agent, FailedStep = StepGroup.Name(first.ToolName, first.Model, first.ValidationSchema, first.Name) } }
             : null;
 
-    public static RunListQuery Query(RunFilter filter) => new()
+    public static RunListQuery Query(RunFilter filter) => RunDimension.All.Aggregate(new RunListQuery
     {
         From = TimeRange.Format(filter.From),
         To = TimeRange.Format(filter.To),
         Status = filter.Status?.ToString().ToLowerInvariant(),
-        Agent = filter.Agent,
-        Route = filter.Route,
-        PromptVersion = filter.PromptVersion,
-        PolicyVersion = filter.PolicyVersion,
-        ToolContractVersion = filter.ToolContractVersion,
-        RouteConfigVersion = filter.RouteConfigVersion,
-        Model = filter.Model,
         MinDurationMs = Number(filter.MinDurationMs),
         FailedStep = filter.FailedStep,
         SlowStep = filter.SlowStep,
@@ -56,7 +49,7 @@ public static class ExplainLinks
         Complaints = filter.WithComplaints ? "true" : null,
         Decision = filter.Decision is { } kind ? QueryParsing.CamelCase(kind.ToString()) : null,
         Not = filter.Excluding is { } excluded ? Query(excluded).ToQueryString() : null,
-    };
+    }, (query, dimension) => query.With(dimension, dimension.Filter(filter)));
 
     private static string? Number(double? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

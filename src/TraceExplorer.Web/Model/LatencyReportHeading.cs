@@ -29,22 +29,16 @@ public static class LatencyReportHeading
             }
         }
 
-        Add("Agent", filter.Agent);
-        Add("Route", filter.Route);
-        Add("Prompt version", filter.PromptVersion);
-        Add("Policy version", filter.PolicyVersion);
-        Add("Tool contract version", filter.ToolContractVersion);
-        Add("Route config version", filter.RouteConfigVersion);
-        Add("Model", filter.Model);
-        Add("One line per", request.By == LatencyGrouping.None ? null : Words(request.By.ToString()));
+        foreach (var dimension in RunDimension.All)
+        {
+            Add(dimension.Label, dimension.Filter(filter));
+        }
+
+        Add("One line per", LatencyGroupings.Of(request.By)?.Label.ToLowerInvariant());
         Add("Per", bucket == TimeBucket.Hour ? "hour" : "day");
         Add("SLO", DisplayFormat.Duration(request.SloMs));
         return string.Join(" · ", parts);
     }
 
     private static string Minutes(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    /// <summary>PromptVersion reads "prompt version".</summary>
-    private static string Words(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

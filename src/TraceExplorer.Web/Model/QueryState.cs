@@ -39,6 +39,27 @@ public static class QueryState
         return QueryString.Create(pairs).ToUriComponent().TrimStart('?');
     }
 
+    /// <summary>One parameter's value, named as in the URL.</summary>
+    public static string? Get<T>(T state, string name) => (string?)Parameters<T>.All.Single(p => p.Name == name).Property.GetValue(state);
+
+    /// <summary>A copy of the state with one parameter, named as in the URL, set to a value (null clears it).</summary>
+    public static T With<T>(T state, string name, string? value)
+        where T : new()
+    {
+        if (!Parameters<T>.All.Any(p => p.Name == name))
+        {
+            throw new ArgumentException($"{typeof(T).Name} has no parameter '{name}'.", nameof(name));
+        }
+
+        var copy = new T();
+        foreach (var (parameter, property) in Parameters<T>.All)
+        {
+            property.SetValue(copy, parameter == name ? value : property.GetValue(state));
+        }
+
+        return copy;
+    }
+
     private static class Parameters<T>
     {
         public static readonly IReadOnlyList<(string Name, PropertyInfo Property)> All = typeof(T)

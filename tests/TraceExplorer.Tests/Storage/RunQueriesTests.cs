@@ -176,9 +176,9 @@ public sealed class RunQueriesTests(DemoStoreFixture fixture) : IClassFixture<De
         var options = await Queries.GetFilterOptionsAsync();
 
         Assert.Equal(["billing-agent", "returns-agent", "support-agent"], options.Agents);
-        Assert.Equal([DemoIncidents.Policy.Before, DemoIncidents.Policy.After], options.PolicyVersions);
-        Assert.Contains(DemoIncidents.FallbackRoute, options.Routes);
-        Assert.Equal(["claude-sonnet-4-5", "gpt-4o", "gpt-4o-mini"], options.Models);
+        Assert.Equal([DemoIncidents.Policy.Before, DemoIncidents.Policy.After], options.For(RunDimension.PolicyVersion));
+        Assert.Contains(DemoIncidents.FallbackRoute, options.For(RunDimension.Route));
+        Assert.Equal(["claude-sonnet-4-5", "gpt-4o", "gpt-4o-mini"], options.For(RunDimension.Model));
     }
 
     private static RunListRequest Filtered(RunFilter filter) => new() { Filter = filter, PageSize = 200 };

@@ -1,31 +1,34 @@
+using TraceExplorer.Storage.Queries;
+
 namespace TraceExplorer.Storage.Analytics.Compare;
 
-/// <summary>The dimensions' names in URLs and the API (the convention attribute names), and the runs column of each.</summary>
+/// <summary>What a comparison splits runs on: a <see cref="RunDimension"/>, whose names and column it takes, or time.</summary>
 public static class CompareDimensions
 {
-    public static readonly IReadOnlyList<CompareDimension> Versions =
-        [CompareDimension.PromptVersion, CompareDimension.PolicyVersion, CompareDimension.ToolContractVersion, CompareDimension.RouteConfigVersion];
+    /// <summary>The version dimensions, in the order of <see cref="RunDimension.Versions"/>.</summary>
+    public static readonly IReadOnlyList<CompareDimension> Versions = [.. Enum.GetValues<CompareDimension>().Where(d => Of(d)?.IsVersion == true)];
 
-    private static readonly Dictionary<CompareDimension, string> NameOf = new()
+    /// <summary>The run dimension a comparison splits on; null for time.</summary>
+    public static RunDimension? Of(CompareDimension dimension) => dimension switch
     {
-        [CompareDimension.PromptVersion] = "prompt_version",
-        [CompareDimension.PolicyVersion] = "policy_version",
-        [CompareDimension.ToolContractVersion] = "tool_contract_version",
-        [CompareDimension.RouteConfigVersion] = "route_config_version",
-        [CompareDimension.Model] = "model",
-        [CompareDimension.Route] = "route",
-        [CompareDimension.Time] = "time",
+        CompareDimension.PromptVersion => RunDimension.PromptVersion,
+        CompareDimension.PolicyVersion => RunDimension.PolicyVersion,
+        CompareDimension.ToolContractVersion => RunDimension.ToolContractVersion,
+        CompareDimension.RouteConfigVersion => RunDimension.RouteConfigVersion,
+        CompareDimension.Model => RunDimension.Model,
+        CompareDimension.Route => RunDimension.Route,
+        _ => null,
     };
 
-    public static string Name(CompareDimension dimension) => NameOf[dimension];
+    public static string Name(CompareDimension dimension) => Of(dimension)?.Name ?? "time";
 
     /// <summary>Accepts the snake_case names and the camelCase filter names (promptVersion).</summary>
     public static bool TryParse(string? text, out CompareDimension dimension)
     {
         var normalized = text?.Replace("_", "", StringComparison.Ordinal).Trim();
-        foreach (var (candidate, name) in NameOf)
+        foreach (var candidate in Enum.GetValues<CompareDimension>())
         {
-            if (string.Equals(name.Replace("_", "", StringComparison.Ordinal), normalized, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Name(candidate).Replace("_", "", StringComparison.Ordinal), normalized, StringComparison.OrdinalIgnoreCase))
             {
                 dimension = candidate;
                 return true;
@@ -36,25 +39,8 @@ public static class CompareDimensions
         return false;
     }
 
-    public static string Label(CompareDimension dimension) => dimension switch
-    {
-        CompareDimension.PromptVersion => "Prompt version",
-        CompareDimension.PolicyVersion => "Policy version",
-        CompareDimension.ToolContractVersion => "Tool contract version",
-        CompareDimension.RouteConfigVersion => "Route config version",
-        CompareDimension.Model => "Model",
-        CompareDimension.Route => "Route",
-        _ => "Before and after",
-    };
+    public static string Label(CompareDimension dimension) => Of(dimension)?.Label ?? "Before and after";
 
     /// <summary>The runs column holding the dimension's value; null for model (a list) and time.</summary>
-    public static string? RunColumn(CompareDimension dimension) => dimension switch
-    {
-        CompareDimension.PromptVersion => "PromptVersion",
-        CompareDimension.PolicyVersion => "PolicyVersion",
-        CompareDimension.ToolContractVersion => "ToolContractVersion",
-        CompareDimension.RouteConfigVersion => "RouteConfigVersion",
-        CompareDimension.Route => "Route",
-        _ => null,
-    };
+    public static string? RunColumn(CompareDimension dimension) => Of(dimension) is { IsList: false } run ? run.Column : null;
 }

@@ -133,14 +133,6 @@ public sealed class LatencyReportQueries(AnalyticsContextFactory contextFactory,
     }
 
     /// <summary>The grouping's column under <paramref name="alias"/>: the runs table, or a rollup with the same column names.</summary>
-    private static string SeriesColumn(LatencyGrouping grouping, string alias) => grouping switch
-    {
-        LatencyGrouping.Agent => RunFilterSql.Column(alias, "AgentName"),
-        LatencyGrouping.Route => RunFilterSql.Column(alias, "Route"),
-        LatencyGrouping.PromptVersion => RunFilterSql.Column(alias, "PromptVersion"),
-        LatencyGrouping.PolicyVersion => RunFilterSql.Column(alias, "PolicyVersion"),
-        LatencyGrouping.ToolContractVersion => RunFilterSql.Column(alias, "ToolContractVersion"),
-        LatencyGrouping.RouteConfigVersion => RunFilterSql.Column(alias, "RouteConfigVersion"),
-        _ => "'all runs'",
-    };
+    private static string SeriesColumn(LatencyGrouping grouping, string alias) =>
+        LatencyGroupings.Of(grouping) is { } dimension ? RunFilterSql.Column(alias, dimension.Column) : "'all runs'";
 }

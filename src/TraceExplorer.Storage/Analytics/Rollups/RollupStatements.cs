@@ -13,7 +13,7 @@ internal static class RollupStatements
         typeof(FailedStepRollup), typeof(DecisionRunsRollup)];
 
     /// <summary>The run dimensions, named as on the runs table (see <see cref="RunDimensionsRollup"/>).</summary>
-    private static readonly string[] DimensionColumns = ["AgentName", "Route", "PromptVersion", "PolicyVersion", "ToolContractVersion", "RouteConfigVersion", "Models"];
+    private static readonly string[] DimensionColumns = [.. RunDimension.All.Select(d => d.Column)];
 
     /// <summary>The columns a step is grouped by (see <see cref="StepDurationRollup"/>).</summary>
     private static readonly string[] StepKeyColumns = ["Kind", "Name", "ToolName", "Model"];

@@ -93,6 +93,10 @@ public sealed partial class LatencyReport
         })).Items;
     }
 
+    /// <summary>A grouping's name in the URL as the select shows it: "Prompt version", or "All runs" for none.</summary>
+    private static string GroupingLabel(string? name) =>
+        Enum.TryParse<LatencyGrouping>(name, out var grouping) && LatencyGroupings.Of(grouping) is { } dimension ? dimension.Label : "All runs";
+
     /// <summary>The runs behind a row: its series in its hour or day.</summary>
     private string RunsOf(LatencyPoint point) => "/runs?" + RunsFilterOf(point).ToQueryString();
 
@@ -100,17 +104,7 @@ public sealed partial class LatencyReport
     {
         var end = _bucket == TimeBucket.Hour ? point.Bucket.AddHours(1) : point.Bucket.AddDays(1);
         var filters = Query.Filters with { From = TimeRange.Format(point.Bucket), To = TimeRange.Format(end) };
-        filters = Request?.By switch
-        {
-            LatencyGrouping.Agent => filters with { Agent = point.Series },
-            LatencyGrouping.Route => filters with { Route = point.Series },
-            LatencyGrouping.PromptVersion => filters with { PromptVersion = point.Series },
-            LatencyGrouping.PolicyVersion => filters with { PolicyVersion = point.Series },
-            LatencyGrouping.ToolContractVersion => filters with { ToolContractVersion = point.Series },
-            LatencyGrouping.RouteConfigVersion => filters with { RouteConfigVersion = point.Series },
-            _ => filters,
-        };
-        return filters;
+        return Request is { By: var by } && LatencyGroupings.Of(by) is { } dimension ? filters.With(dimension, point.Series) : filters;
     }
 
     private Task OnSloKeyDown(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e) => e.Key == "Enter" ? ApplySlo() : Task.CompletedTask;
