@@ -45,6 +45,9 @@ public abstract class PageTestContext : MudTestContext
         Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Explain.ExplainQueries>());
         Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.DecisionQueries>());
         Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.ComplaintQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.LatencyReportQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.SlowStepQueries>());
+        Services.AddSingleton(Store.Get<TraceExplorer.Storage.Analytics.Reports.ValidationQueries>());
         Services.TryAddSingleton(TimeProvider.System);
         Services.AddSingleton(Changes);
         var authorization = AddAuthorization();
@@ -60,6 +63,10 @@ public abstract class PageTestContext : MudTestContext
 
         await base.InitializeContextAsync();
     }
+
+    /// <summary>The query parameters of a link the page rendered.</summary>
+    protected static Dictionary<string, Microsoft.Extensions.Primitives.StringValues> LinkQuery(string? href) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), href).Query);
 
     protected override async Task DisposeContextAsync()
     {
